@@ -1,0 +1,5 @@
+import { EventsView } from './EventsView';
+
+export function Component() {
+  return <EventsView />;
+}

@@ -1,0 +1,5 @@
+import { OverviewView } from './OverviewView';
+
+export function Component() {
+  return <OverviewView />;
+}

@@ -1,0 +1,5 @@
+import { SettingsView } from './SettingsView';
+
+export function Component() {
+  return <SettingsView />;
+}

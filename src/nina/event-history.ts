@@ -1,0 +1,67 @@
+import type { NewEventLogEntry } from '../store/event-log';
+
+/**
+ * `/event-history` is NINA's append-only record of events since the plugin loaded, oldest first
+ * (notes §13.2). Live socket events, except IMAGE-PREPARED, are the same events as its rows, so a
+ * row count ("cursor") tells which rows we have already seen live. After a socket outage the rows
+ * past the cursor are exactly what we missed.
+ */
+
+export interface HistoryRow {
+  name: string;
+  time?: string;
+  data: Record<string, unknown>;
+  /** NINA's history mangles nested values (notes §13.2); set when some were dropped. */
+  droppedNested: boolean;
+}
+
+/** Events NINA sends live but never stores in its history (notes §13.1). */
+export const LIVE_ONLY_EVENTS: ReadonlySet<string> = new Set(['IMAGE-PREPARED']);
+
+export function readHistoryRow(row: unknown): HistoryRow | undefined {
+  if (row === null || typeof row !== 'object' || Array.isArray(row)) return undefined;
+  const { Event: name, Time: time, ...rest } = row as Record<string, unknown>;
+  if (typeof name !== 'string') return undefined;
+  const data: Record<string, unknown> = {};
+  let droppedNested = false;
+  for (const [key, value] of Object.entries(rest)) {
+    // Nested objects come back as {"Name":[],"Id":[]}: their values are gone, only the shape is left.
+    if (value !== null && typeof value === 'object') droppedNested = true;
+    else data[key] = value;
+  }
+  return { name, time: typeof time === 'string' ? time : undefined, data, droppedNested };
+}
+
+/**
+ * Which history rows we missed: those past `cursor`, minus the newest ones that we also received
+ * live since the socket reopened (the history request races with them). Returns the new cursor.
+ */
+export function reconcileHistory(
+  rows: readonly HistoryRow[],
+  cursor: number,
+  liveNamesSinceOpen: readonly string[],
+): { missed: HistoryRow[]; cursor: number } {
+  // A history shorter than what we had seen means NINA restarted: every row is new to us.
+  const start = cursor > rows.length ? 0 : Math.max(cursor, 0);
+  const unseen = rows.slice(start);
+  let overlap = Math.min(unseen.length, liveNamesSinceOpen.length);
+  for (; overlap > 0; overlap -= 1) {
+    const tail = unseen.slice(unseen.length - overlap).map((row) => row.name);
+    if (tail.every((name, i) => name === liveNamesSinceOpen[i])) break;
+  }
+  return {
+    missed: unseen.slice(0, unseen.length - overlap),
+    cursor: rows.length + (liveNamesSinceOpen.length - overlap),
+  };
+}
+
+export function historyRowToEntry(row: HistoryRow, receivedAtMs: number): NewEventLogEntry {
+  return {
+    name: row.name,
+    receivedAtMs,
+    ninaTime: row.time,
+    source: 'history',
+    data: row.data,
+    problem: row.droppedNested ? "NINA's event history does not keep nested values; they were shown live only" : undefined,
+  };
+}
