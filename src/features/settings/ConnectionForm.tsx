@@ -70,49 +70,49 @@ export function ConnectionForm() {
         ))}
       </fieldset>
 
-      <div className="grid grid-cols-[6rem_minmax(0,1fr)_6rem] gap-2">
-        <div className="flex flex-col gap-1">
-          <label htmlFor={ids.protocol} className="text-xs text-muted">
-            Protocol
-          </label>
-          <select id={ids.protocol} disabled={!direct} value={draft.protocol} onChange={(e) => setDraft({ ...draft, protocol: e.target.value as NinaAddress['protocol'] })} className={inputClass}>
-            <option value="http">http</option>
-            <option value="https">https</option>
-          </select>
+      {direct ? (
+        <div className="grid grid-cols-2 gap-2 sm:grid-cols-[6rem_minmax(0,1fr)_6rem]">
+          <div className="col-span-2 flex flex-col gap-1 sm:order-2 sm:col-span-1">
+            <label htmlFor={ids.host} className="text-xs text-muted">
+              NINA PC address
+            </label>
+            <input
+              id={ids.host}
+              value={draft.host}
+              onChange={(e) => setDraft({ ...draft, host: e.target.value })}
+              autoCapitalize="off"
+              autoCorrect="off"
+              spellCheck={false}
+              placeholder="192.168.1.20 or nina-pc.local"
+              aria-invalid={Boolean(errors.host)}
+              className={inputClass}
+            />
+          </div>
+          <div className="flex flex-col gap-1 sm:order-1">
+            <label htmlFor={ids.protocol} className="text-xs text-muted">
+              Protocol
+            </label>
+            <select id={ids.protocol} value={draft.protocol} onChange={(e) => setDraft({ ...draft, protocol: e.target.value as NinaAddress['protocol'] })} className={inputClass}>
+              <option value="http">http</option>
+              <option value="https">https</option>
+            </select>
+          </div>
+          <div className="flex flex-col gap-1 sm:order-3">
+            <label htmlFor={ids.port} className="text-xs text-muted">
+              Port
+            </label>
+            <input
+              id={ids.port}
+              inputMode="numeric"
+              value={portText}
+              onChange={(e) => setPortText(e.target.value)}
+              placeholder={String(DEFAULT_NINA_PORT)}
+              aria-invalid={Boolean(errors.port)}
+              className={inputClass}
+            />
+          </div>
         </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={ids.host} className="text-xs text-muted">
-            NINA PC (name or IP)
-          </label>
-          <input
-            id={ids.host}
-            disabled={!direct}
-            value={draft.host}
-            onChange={(e) => setDraft({ ...draft, host: e.target.value })}
-            autoCapitalize="off"
-            autoCorrect="off"
-            spellCheck={false}
-            placeholder="192.168.1.20"
-            aria-invalid={Boolean(errors.host)}
-            className={inputClass}
-          />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={ids.port} className="text-xs text-muted">
-            Port
-          </label>
-          <input
-            id={ids.port}
-            disabled={!direct}
-            inputMode="numeric"
-            value={portText}
-            onChange={(e) => setPortText(e.target.value)}
-            placeholder={String(DEFAULT_NINA_PORT)}
-            aria-invalid={Boolean(errors.port)}
-            className={inputClass}
-          />
-        </div>
-      </div>
+      ) : null}
       {direct && (errors.host || errors.port) ? (
         <p role="alert" className="text-sm text-bad">
           {errors.host ?? errors.port}

@@ -14,7 +14,7 @@ export function SettingsView() {
       <Panel title="Connection">
         <dl className="mb-4 grid grid-cols-[8rem_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm">
           <dt className="text-muted">Talking to</dt>
-          <dd className="break-all font-mono">{endpoints.label}</dd>
+          <dd className="break-words">{endpoints.label}</dd>
           {server.data ? (
             <>
               <dt className="text-muted">Skydeck’s server</dt>
