@@ -4,7 +4,7 @@ import { RouterProvider } from 'react-router';
 import { NinaClientProvider, type NinaClient } from '../nina/api/client-context';
 import { resolveEndpoints } from '../nina/endpoints';
 import { createNinaHttp } from '../nina/http';
-import { startNinaSync } from '../nina/sync';
+import { startEventSync } from '../nina/sockets/events';
 import { useEventLogStore } from '../store/event-log';
 import { useSettingsStore } from '../store/settings';
 import { createQueryClient } from './query-client';
@@ -22,7 +22,7 @@ export function App() {
   useEffect(() => {
     // A different NINA is a different night: its events do not belong in this log.
     useEventLogStore.getState().clear();
-    return startNinaSync({ http: client.http, socketUrl: `${client.endpoints.socketBase}/v2/socket`, queryClient });
+    return startEventSync({ http: client.http, socketUrl: `${client.endpoints.socketBase}/v2/socket`, queryClient });
   }, [client]);
 
   return (

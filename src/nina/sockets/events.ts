@@ -1,16 +1,16 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { createFrameBatcher } from '../lib/frame-batcher';
-import { useConnectionStore } from '../store/connection';
-import { EVENT_LOG_CAPACITY, useEventLogStore, type NewEventLogEntry } from '../store/event-log';
-import { ninaKeys } from './api/keys';
-import { describeError } from './errors';
-import { applyEventToEquipment, eventInvalidatesEquipment } from './equipment-events';
-import { historyRowToEntry, LIVE_ONLY_EVENTS, readHistoryRow, reconcileHistory, type HistoryRow } from './event-history';
-import type { NinaHttp } from './http';
-import type { EquipmentSnapshot } from './schemas/equipment-snapshot';
-import { parseSocketFrame, type NinaEvent } from './schemas/events';
-import { ReconnectingSocket } from './sockets/reconnecting-socket';
+import { createFrameBatcher } from '../../lib/frame-batcher';
+import { useConnectionStore } from '../../store/connection';
+import { EVENT_LOG_CAPACITY, useEventLogStore, type NewEventLogEntry } from '../../store/event-log';
+import { ninaKeys } from '../api/keys';
+import { describeError } from '../errors';
+import { applyEventToEquipment, eventInvalidatesEquipment } from '../equipment-events';
+import { historyRowToEntry, LIVE_ONLY_EVENTS, readHistoryRow, reconcileHistory, type HistoryRow } from '../event-history';
+import type { NinaHttp } from '../http';
+import type { EquipmentSnapshot } from '../schemas/equipment-snapshot';
+import { parseSocketFrame, type NinaEvent } from '../schemas/events';
+import { ReconnectingSocket } from './reconnecting-socket';
 
 /**
  * The "collection" pattern (home-assistant-js-websocket): REST snapshots in the query cache,
@@ -21,7 +21,7 @@ import { ReconnectingSocket } from './sockets/reconnecting-socket';
 /** A phone that slept this long may hold a socket that is silently dead: dial again on wake. */
 export const SOCKET_RECYCLE_AFTER_HIDDEN_MS = 30_000;
 
-export interface NinaSyncOptions {
+export interface EventSyncOptions {
   http: NinaHttp;
   socketUrl: string;
   queryClient: QueryClient;
@@ -32,7 +32,7 @@ interface Received {
   event?: NinaEvent;
 }
 
-export function startNinaSync({ http, socketUrl, queryClient }: NinaSyncOptions): () => void {
+export function startEventSync({ http, socketUrl, queryClient }: EventSyncOptions): () => void {
   const eventLog = useEventLogStore.getState();
   const connection = useConnectionStore.getState();
 

@@ -1,11 +1,11 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useConnectionStore } from '../store/connection';
-import { useEventLogStore } from '../store/event-log';
-import { ninaKeys } from './api/keys';
-import type { NinaHttp } from './http';
-import { equipmentSnapshotSchema } from './schemas/equipment-snapshot';
-import { startNinaSync } from './sync';
+import { useConnectionStore } from '../../store/connection';
+import { useEventLogStore } from '../../store/event-log';
+import { ninaKeys } from '../api/keys';
+import type { NinaHttp } from '../http';
+import { equipmentSnapshotSchema } from '../schemas/equipment-snapshot';
+import { startEventSync } from './events';
 
 class FakeSocket {
   static instances: FakeSocket[] = [];
@@ -52,7 +52,7 @@ function fakeHttp(history: () => unknown[]) {
 
 const names = () => useEventLogStore.getState().entries.map((entry) => `${entry.source}:${entry.name}`);
 
-describe('startNinaSync', () => {
+describe('startEventSync', () => {
   let stop: (() => void) | undefined;
   beforeEach(() => {
     FakeSocket.instances = [];
@@ -67,7 +67,7 @@ describe('startNinaSync', () => {
   it('backfills the log from NINA’s history, then appends live events in order', async () => {
     const history = [{ Event: 'MOUNT-PARKED', Time: '2025-07-20T21:00:00+02:00' }];
     const { http } = fakeHttp(() => history);
-    stop = startNinaSync({ http, socketUrl: 'ws://nina/v2/socket', queryClient: new QueryClient() });
+    stop = startEventSync({ http, socketUrl: 'ws://nina/v2/socket', queryClient: new QueryClient() });
     latestSocket().open();
     latestSocket().event({ Event: 'GUIDER-DITHER' });
     await vi.waitFor(() => expect(names()).toEqual(['history:MOUNT-PARKED', 'live:GUIDER-DITHER']));
@@ -79,7 +79,7 @@ describe('startNinaSync', () => {
     const key = ninaKeys.equipmentInfo(BASE);
     queryClient.setQueryData(key, equipmentSnapshotSchema.parse({ Camera: { Connected: true } }));
     const { http } = fakeHttp(() => []);
-    stop = startNinaSync({ http, socketUrl: 'ws://nina/v2/socket', queryClient });
+    stop = startEventSync({ http, socketUrl: 'ws://nina/v2/socket', queryClient });
     latestSocket().open();
     latestSocket().event({ Event: 'CAMERA-DISCONNECTED' });
     await vi.waitFor(() => {
@@ -93,7 +93,7 @@ describe('startNinaSync', () => {
     const { http, calls } = fakeHttp(() => history);
     const queryClient = new QueryClient();
     const invalidate = vi.spyOn(queryClient, 'invalidateQueries');
-    stop = startNinaSync({ http, socketUrl: 'ws://nina/v2/socket', queryClient });
+    stop = startEventSync({ http, socketUrl: 'ws://nina/v2/socket', queryClient });
     latestSocket().open();
     await vi.waitFor(() => expect(names()).toEqual(['history:MOUNT-UNPARKED']));
 
@@ -114,7 +114,7 @@ describe('startNinaSync', () => {
 
   it('says so in the log when the history cannot be read', async () => {
     const http: NinaHttp = { baseUrl: BASE, get: async () => Promise.reject(new Error('Unknown error')) };
-    stop = startNinaSync({ http, socketUrl: 'ws://nina/v2/socket', queryClient: new QueryClient() });
+    stop = startEventSync({ http, socketUrl: 'ws://nina/v2/socket', queryClient: new QueryClient() });
     latestSocket().open();
     latestSocket().event({ Event: 'GUIDER-DITHER' });
     await vi.waitFor(() => expect(names()).toEqual(['live:HISTORY-UNAVAILABLE', 'live:GUIDER-DITHER']));
