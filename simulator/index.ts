@@ -28,6 +28,7 @@ export interface SimulatorOptions {
   site?: { latitudeDeg: number; longitudeDeg: number; elevationM: number };
   trafficDir?: string; // default process.env.SKYDECK_TRAFFIC_DIR; unset = no recording
   log?: (line: string) => void; // default: silent in library use, console in main.ts
+  guiderLostLockMeanIntervalH?: number | null; // mean simulated hours between lost guide stars; default 4, off (null) with testControls
 }
 
 export interface RunningSimulator {
@@ -57,6 +58,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 
   const clock = new SimClock(options.speed ?? 1);
   const rig = new Rig(clock, site, seed);
+  rig.guider.lostLockMeanIntervalH =
+    options.guiderLostLockMeanIntervalH === undefined ? (options.testControls ? null : 4) : options.guiderLostLockMeanIntervalH;
   const settings = { accessControlHeader: true, createThumbnails: true };
   const observed = options.testControls ? new ObservedTraffic() : null;
   const faults = new FaultInjection(seed);
@@ -74,7 +77,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   });
   const events = new EventSocket(sockets, clock);
   sockets.register('/v2/socket', events);
-  sockets.register('/v2/mount', new MountSocket());
+  const mountSocket = new MountSocket(sockets, rig.mount);
+  sockets.register('/v2/mount', mountSocket);
   sockets.register('/v2/tppa', new TppaSocket());
 
   const context: ApiContext = { rig, events, settings, plugin: { lastGuideStep: null } };
@@ -90,7 +94,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     recorder: () => recorder,
     observed,
     testControls:
-      observed === null ? null : createTestControls({ rig, events, settings, faults, sockets, observed }),
+      observed === null ? null : createTestControls({ rig, events, settings, faults, sockets, observed, mountSocket }),
   });
   await listen(server, options.port ?? 1888, host);
   const port = (server.address() as AddressInfo).port;
@@ -109,6 +113,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     close() {
       closing ??= (async () => {
         faults.close();
+        mountSocket.dispose();
         sockets.close();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));

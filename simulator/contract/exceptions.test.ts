@@ -7,14 +7,17 @@ import {
   domeInfo,
   err,
   event,
+  filterInfo,
   filterWheelInfo,
   focuserInfo,
   guideGraph,
   guiderInfo,
   imageStatistics,
+  lastAutofocus,
   mountInfoConnected,
   mountInfoDisconnected,
   ok,
+  plateSolveResult,
   rest,
   rotatorInfo,
   socket,
@@ -30,6 +33,13 @@ const tppa = (response: unknown): TrafficItem => socket('/v2/tppa', { Response: 
 const binary = (path: string, contentType: string): TrafficItem => rest(path, null, { contentType });
 const guiderGraph = (changes: Json): TrafficItem => rest('/equipment/guider/graph', ok({ ...guideGraph(), ...changes }));
 const imageSave = (changes: Json): TrafficItem => event('IMAGE-SAVE', { ImageStatistics: { ...imageStatistics(), ...changes } });
+const solved = (path: string, coordinates: Json): TrafficItem => rest(path, ok({ ...plateSolveResult(), Coordinates: { ...(plateSolveResult().Coordinates as Json), ...coordinates } }));
+const flatWizard = (changes: Json): TrafficItem => {
+  const info = filterInfo();
+  return rest('/equipment/filterwheel/filter-info?filterId=4', ok({ ...info, FlatWizardFilterSettings: { ...(info.FlatWizardFilterSettings as Json), ...changes } }));
+};
+const lastAf = (rSquares: Json): TrafficItem => rest('/equipment/focuser/last-af', ok({ ...lastAutofocus(), RSquares: { ...(lastAutofocus().RSquares as Json), ...rSquares } }));
+const historyItem = (changes: Json): Json => ({ ...imageStatistics(), Temperature: -9.9, ...changes });
 const rmsWith = (pixel: unknown): Json => {
   const info = guiderInfo();
   const rms = info.RMSError as Json;
@@ -118,6 +128,17 @@ const CASES: Record<string, { needs: TrafficItem[]; harmless: TrafficItem[] }> =
     needs: [rest('/time', ok('2025-07-20T23:43:44.351+02:00')), rest('/', 'Documentation: https://github.com/christian-photo/ninaAPI')],
     harmless: [rest('/time', ok(5)), rest('/', ok('Documentation')), rest('/times', ok('2025-07-20T23:43:44.351+02:00'))],
   },
+  'slew-started': {
+    needs: [rest('/equipment/mount/slew?ra=83.63&dec=22.01', ok('Slew started'))],
+    harmless: [rest('/equipment/mount/slew?ra=83.63&dec=22.01', ok('Slewing')), rest('/equipment/mount/home', ok('Slew started'))],
+  },
+  'tracking-invalid-mode': {
+    needs: [rest('/equipment/mount/tracking?mode=9', err('Invalid tracking mode', 400))],
+    harmless: [
+      rest('/equipment/mount/tracking?mode=9', err('Mount parked', 400)),
+      rest('/equipment/mount/park', err('Invalid tracking mode', 400)),
+    ],
+  },
   'stack-status-casing': {
     needs: [event('STACK-STATUS', { Status: 'Running' }), event('STACK-STATUS', { Status: 'Stopped' })],
     harmless: [event('STACK-STATUS', { Status: 'running' }), event('STACK-STATUS', { Status: 'Paused' })],
@@ -137,6 +158,52 @@ const CASES: Record<string, { needs: TrafficItem[]; harmless: TrafficItem[] }> =
       tppa({ Status: null, Progress: 0.5 }),
     ],
     harmless: [imageSave({ CameraName: null }), imageSave({ ExposureTime: null }), event('TS-TARGETSTART', { ...tsTargetStart(), TargetName: null })],
+  },
+  'capture-finished': {
+    needs: [rest('/equipment/camera/capture?onlyAwaitCaptureCompletion=true', ok('Capture finished'))],
+    harmless: [rest('/equipment/camera/capture', ok('Capture done')), rest('/equipment/camera/capture', ok(5))],
+  },
+  'plate-solve-epoch': {
+    needs: [
+      solved('/prepared-image/solve', {}),
+      solved('/image/0/solve', {}),
+      rest('/equipment/camera/capture?getResult=true', ok({ Image: 'iVBORw0KGgo=', PlateSolveResult: plateSolveResult() })),
+    ],
+    harmless: [solved('/prepared-image/solve', { Epoch: 'J2001' }), solved('/image/0/solve', { RA: 'east' }), solved('/image/0/solve', { Epoch: 2 })],
+  },
+  'filter-info-envelope': {
+    needs: [rest('/equipment/filterwheel/filter-info?filterId=4', ok(filterInfo()))],
+    harmless: [
+      rest('/equipment/filterwheel/filter-info?filterId=4', filterInfo()),
+      rest('/equipment/filterwheel/filter-info?filterId=4', ok({ ...filterInfo(), Name: undefined })),
+      flatWizard({ FlatWizardMode: 'SUNRISE' }),
+      flatWizard({ FlatWizardMode: 0 }),
+    ],
+  },
+  'focuser-not-connected': {
+    needs: [rest('/equipment/focuser/move?position=100', err('Focuser not connected', 409))],
+    harmless: [rest('/equipment/focuser/move?position=100', err('Camera not connected', 409)), rest('/equipment/focuser/move', err('Focuser not connected', 400))],
+  },
+  'last-af-rsquares': {
+    needs: [lastAf({})],
+    harmless: [lastAf({ RightTrend: '0.99' }), lastAf({ Hyperbolic: true }), lastAf({ LeftTrend: undefined })],
+  },
+  'image-history-response': {
+    needs: [
+      rest('/image-history?count=true', ok(3)),
+      rest('/image-history', ok([historyItem({})])),
+      rest('/image-history?all=true', ok([historyItem({}), historyItem({ ImageType: 'DARK', Stars: 0 })])),
+    ],
+    harmless: [
+      rest('/image-history', ok('3')),
+      rest('/image-history?count=true', ok(-1)),
+      rest('/image-history', ok([historyItem({ Temperature: '-9.9' })])),
+      rest('/image-history', ok([historyItem({ ImageType: 'light' })])),
+    ],
+  },
+  'image-prefix': {
+    needs: [rest('/image/0/prefix?prefix=bad_', ok('Image renamed with prefix bad_')), rest('/image/4/prefix?prefix=x', err('Index out of range', 400))],
+    harmless: [rest('/image/0/prefix?prefix=x', ok('Renamed')), rest('/image/0/prefix?prefix=x', err('Prefix missing', 400)), rest('/image/0/suffix?suffix=x', ok('Image renamed with prefix x'))],
   },
   'named-floats': {
     needs: [

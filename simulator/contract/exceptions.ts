@@ -22,10 +22,21 @@
  *   invalid-equipment         §3.9 §2.3    an unknown {device} in connect/disconnect/list-devices/rescan answers
  *                                          400 "Invalid equipment"
  *   undocumented-endpoints    §16a.27      GET /time (envelope, DateTime string) and GET / (a bare JSON string)
+ *   slew-started              §4 §16a.4    mount/slew without waitForResult answers "Slew started", not "Started Slew"
+ *   tracking-invalid-mode     §2.3 §16a.5  mount/tracking answers an unknown mode with 400 "Invalid tracking mode"
  *   stack-status-casing       §11 §16a.20  STACK-STATUS Status is "Running"/"Stopped"
  *   ts-epoch-int              §13.3 §16a.26  TS-*TARGETSTART Coordinates.Epoch is an int (NJ enum)
  *   socket-nulls              §2.2 §16b    NJ writes null: IMAGE-SAVE Filename/Filter, TS TargetEndTime,
  *                                          STACK-UPDATED counts, TPPA progress Status
+ *   capture-finished          §6.1         capture?onlyAwaitCaptureCompletion answers "Capture finished"
+ *   plate-solve-epoch         §6.1 §16a.12 PlateSolveResult Coordinates.Epoch is the enum name ("J2000")
+ *   filter-info-envelope      §2.1 §3.6    filter-info answers the envelope with FilterInfo in Response; its
+ *                                          FlatWizardMode is an enum name
+ *   focuser-not-connected     §2.3 §8      focuser/move answers 409 "Focuser not connected"
+ *   last-af-rsquares          §8 §16a.11   AutoFocusReport RSquares.RightTrend is a double
+ *   image-history-response    §7.3 §16a.16 image-history Response is the item array or the count, and an item's
+ *                                          Temperature is a number
+ *   image-prefix              §7.4         GET /image/{index}/prefix exists (envelope string, 400 errors)
  *   named-floats              §2.2 §16b    every `type: number` (including the ones above) also accepts "NaN",
  *                                          "Infinity", "-Infinity", in REST and on the sockets
  *
@@ -278,6 +289,25 @@ export const EXCEPTIONS: readonly SpecException[] = [
     ],
   },
   {
+    id: 'slew-started',
+    notes: '§4, §16a.4',
+    why: 'mount/slew answers "Slew started" when it does not wait for the slew; the spec enum says "Started Slew".',
+    patches: [{ kind: 'enum', at: jsonSchema('/equipment/mount/slew', '200', 'properties/Response'), replace: { 'Started Slew': 'Slew started' } }],
+  },
+  {
+    id: 'tracking-invalid-mode',
+    notes: '§2.3, §4, §16a.5',
+    why: 'mount/tracking answers a mode outside 0..5 with 400 "Invalid tracking mode"; the spec lists that text under 409 only.',
+    patches: [
+      {
+        kind: 'insert',
+        at: responses('/equipment/mount/tracking'),
+        key: '400',
+        value: jsonReply('Invalid tracking mode', errorEnvelope(['Invalid tracking mode'], 400)),
+      },
+    ],
+  },
+  {
     id: 'stack-status-casing',
     notes: '§11, §16a.20',
     why: 'STACK-STATUS carries the LiveStackStatus enum name, "Running"/"Stopped"; the spec enum is lowercase.',
@@ -301,6 +331,149 @@ export const EXCEPTIONS: readonly SpecException[] = [
         (key): Patch => ({ kind: 'nullable', at: socketMessage('Live stack updated (requires Livestack >= 1.0.0.9)', key) }),
       ),
       { kind: 'nullable', at: messageProp('/tppa', 'Progress Response', 'Status') },
+    ],
+  },
+  {
+    id: 'capture-finished',
+    notes: '§6.1',
+    why: 'With onlyAwaitCaptureCompletion, capture answers "Capture finished" once the exposure is over; the spec enum lacks it.',
+    patches: [{ kind: 'enum', at: jsonSchema('/equipment/camera/capture', '200', 'properties/Response/oneOf/0'), add: ['Capture finished'] }],
+  },
+  {
+    id: 'plate-solve-epoch',
+    notes: '§6.1, §16a.12',
+    why: 'STJ writes PlateSolveResult Coordinates.Epoch as the Epoch enum name ("J2000"); the spec says integer.',
+    patches: [
+      'properties/Response/oneOf/1/properties/PlateSolveResult/properties/Coordinates/properties/Epoch',
+      'properties/Response/properties/Coordinates/properties/Epoch',
+    ].flatMap((inner, index) =>
+      (index === 0 ? ['/equipment/camera/capture'] : ['/image/{index}/solve', '/prepared-image/solve']).map(
+        (route): Patch => ({ kind: 'replace', at: jsonSchema(route, '200', inner), schema: { type: 'string', enum: ['JNOW', 'B1950', 'J2000', 'J2050'] } }),
+      ),
+    ),
+  },
+  {
+    id: 'filter-info-envelope',
+    notes: '§2.1, §2.2, §3.6',
+    why: 'filter-info answers the usual envelope with the FilterInfo in Response (the spec documents a bare FilterInfo), and STJ writes FlatWizardMode as its enum name.',
+    patches: [
+      {
+        kind: 'replace',
+        at: content('/equipment/filterwheel/filter-info', '200'),
+        schema: {
+          'application/json': {
+            [ADDED_BY]: 'filter-info-envelope',
+            schema: {
+              type: 'object',
+              required: ['Response', 'Error', 'StatusCode', 'Success', 'Type'],
+              properties: {
+                Response: { $ref: '#/components/schemas/FilterInfo' },
+                Error: { type: 'string' },
+                StatusCode: { type: 'integer' },
+                Success: { type: 'boolean' },
+                Type: { type: 'string' },
+              },
+            },
+          },
+        },
+      },
+      {
+        kind: 'replace',
+        at: schemaProp('FilterInfo', 'FlatWizardFilterSettings/FlatWizardMode'),
+        schema: { type: 'string', enum: ['DYNAMICEXPOSURE', 'DYNAMICBRIGHTNESS', 'SKYFLAT'] },
+      },
+    ],
+  },
+  {
+    id: 'focuser-not-connected',
+    notes: '§2.3, §8',
+    why: 'focuser/move answers {Error:"Focuser not connected", StatusCode:409} without a focuser; the spec documents no 409 for it.',
+    patches: [
+      {
+        kind: 'insert',
+        at: responses('/equipment/focuser/move'),
+        key: '409',
+        value: jsonReply('Focuser not connected', errorEnvelope(['Focuser not connected'], 409)),
+      },
+    ],
+  },
+  {
+    id: 'last-af-rsquares',
+    notes: '§8, §16a.11',
+    why: 'AutoFocusReport RSquares are doubles; the spec types RightTrend integer.',
+    patches: [{ kind: 'retype', at: schemaProp('FocuserLastAF', 'Response/RSquares/RightTrend'), from: 'integer', to: 'number' }],
+  },
+  {
+    id: 'image-history-response',
+    notes: '§7.3, §16a.16',
+    why: 'image-history Response is the item array or the count (the spec also types it string, which neither is), and an item\'s Temperature is a number.',
+    patches: [
+      {
+        kind: 'replace',
+        at: jsonSchema('/image-history', '200', 'properties/Response'),
+        schema: {
+          oneOf: [
+            {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  ExposureTime: { type: 'number' },
+                  ImageType: { type: 'string', enum: ['LIGHT', 'FLAT', 'DARK', 'BIAS', 'SNAPSHOT'] },
+                  Filter: { type: 'string' },
+                  RmsText: { type: 'string' },
+                  Temperature: { type: 'number' },
+                  CameraName: { type: 'string' },
+                  Gain: { type: 'integer' },
+                  Offset: { type: 'integer' },
+                  Date: { type: 'string' },
+                  TelescopeName: { type: 'string' },
+                  FocalLength: { type: 'number' },
+                  StDev: { type: 'number' },
+                  Mean: { type: 'number' },
+                  Median: { type: 'number' },
+                  Stars: { type: 'integer' },
+                  HFR: { type: 'number' },
+                  IsBayered: { type: 'boolean' },
+                  Min: { type: 'number' },
+                  Max: { type: 'number' },
+                  HFRStDev: { type: 'number' },
+                  TargetName: { type: 'string' },
+                  Filename: { type: 'string' },
+                },
+              },
+            },
+            { type: 'integer', minimum: 0 },
+          ],
+        },
+      },
+    ],
+  },
+  {
+    id: 'image-prefix',
+    notes: '§7.4, §2.3',
+    why: 'GET /image/{index}/prefix?prefix= renames a saved image ("Image renamed with prefix <p>", 400 errors); the spec does not list it.',
+    patches: [
+      {
+        kind: 'insert',
+        at: api('paths'),
+        key: '/image/{index}/prefix',
+        value: {
+          get: {
+            responses: {
+              '200': jsonReply('Image renamed', {
+                type: 'object',
+                required: ['Response'],
+                properties: { Response: { type: 'string', pattern: '^Image renamed with prefix ' } },
+              }),
+              '400': jsonReply(
+                'Prefix errors',
+                errorEnvelope(['Index out of range', 'No images available', 'File already exists', 'Image file does not exist'], 400),
+              ),
+            },
+          },
+        },
+      },
     ],
   },
   {

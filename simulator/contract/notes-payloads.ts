@@ -227,3 +227,45 @@ export function deviceList(): Json[] {
     { HasSetupDialog: true, Id: 'ASCOM.ZWO.Camera', Name: 'ZWO ASI2600MM Pro', DisplayName: 'ZWO ASI2600MM Pro', Category: 'ZWO', Connected: true, Description: 'ZWO ASI Camera', DriverInfo: 'ZWO', DriverVersion: '3.0', SupportedActions: [] },
   ];
 }
+
+/** §6.1 PlateSolveResult (STJ): Pixscale, Epoch as a name, Separation of Angles, "--"/"NaN" without one. */
+export function plateSolveResult(): Json {
+  const angle = (degrees: number): Json => ({ Degree: degrees, ArcMinutes: degrees * 60, ArcSeconds: degrees * 3600, Radians: degrees / 57.29578, Hours: degrees / 15 });
+  return {
+    SolveTime: '2025-07-20T23:43:44.351+02:00', Orientation: 357.7, PositionAngle: 2.3, Pixscale: 1.4633, Radius: 1.53,
+    Coordinates: { ...COORDINATES(5.5753, 22.0144, 'J2000') }, Flipped: false, Success: true,
+    Separation: { RA: angle(0.001), Dec: angle(-0.0005), Distance: angle(0.0011), Bearing: angle(116.5) },
+    RaErrorString: '00:00:01', RaPixError: 2.46, DecPixError: -1.23, DecErrorString: '-00° 00\' 02"',
+  };
+}
+
+/** §3.6 filter-info: NINA's FilterInfo, enums as names. */
+export function filterInfo(): Json {
+  const binning = { Name: '1x1', X: 1, Y: 1 };
+  return {
+    Name: 'Ha', FocusOffset: 27, Position: 4, AutoFocusExposureTime: -1, AutoFocusFilter: false,
+    FlatWizardFilterSettings: {
+      FlatWizardMode: 'DYNAMICEXPOSURE', HistogramMeanTarget: 0.5, HistogramTolerance: 0.1, MaxFlatExposureTime: 30, MinFlatExposureTime: 0.01,
+      MaxAbsoluteFlatDeviceBrightness: 32767, MinAbsoluteFlatDeviceBrightness: 0, Gain: -1, Offset: -1, Binning: binning,
+    },
+    AutoFocusBinning: binning, AutoFocusGain: -1, AutoFocusOffset: -1,
+  };
+}
+
+/** §8 last-af: NINA's AutoFocusReport re-serialized with STJ; RSquares are doubles. */
+export function lastAutofocus(): Json {
+  const point = (position: number, value: number, error = 0): Json => ({ Position: position, Value: value, Error: error });
+  return {
+    Version: 2, Filter: 'L', AutoFocuserName: 'NINA', StarDetectorName: 'NINA', Timestamp: '2025-07-20T23:43:44.351+02:00', Temperature: 11.4,
+    Method: 'STARHFR', Fitting: 'HYPERBOLIC', InitialFocusPoint: point(15320, 'NaN' as unknown as number), CalculatedFocusPoint: point(15354, 1.64),
+    PreviousFocusPoint: point(15354, 1.64), MeasurePoints: [point(15300, 1.8, 0.14), point(15360, 1.7, 0.12)],
+    Intersections: { TrendLineIntersection: point(15353, 0.78), HyperbolicMinimum: point(15354, 1.64), QuadraticMinimum: point(15354, 1.83), GaussianMaximum: point(15078, 5.9) },
+    Fittings: {
+      Quadratic: 'y = 6.09E-05 * x^2 + -1.87 * x + 14358.1', Hyperbolic: 'y = 1.64 * cosh(asinh((15353.75 - x) / 79.65))',
+      Gaussian: 'y = 2.76 * exp(-1 * (x - 15077.9) * (x - 15077.9) / (2 * 56.5 * 56.5)) + 3.18', LeftTrend: 'y = -0.0185 * x + 285.2', RightTrend: 'y = 0.0182 * x + -279.8',
+    },
+    RSquares: { Quadratic: 0.976, Hyperbolic: 0.999, LeftTrend: 0.998, RightTrend: 0.997 },
+    BacklashCompensation: { BacklashCompensationModel: 'ABSOLUTE', BacklashIN: 0, BacklashOUT: 0 },
+    Duration: '00:01:14.0825757',
+  };
+}

@@ -2,6 +2,16 @@
 
 import { Device, Signal, type DeviceServices } from './device';
 
+/** The EFW turns one slot in about a quarter second, plus the time to start and settle. */
+const MOVE_OVERHEAD_MS = 600;
+const MOVE_PER_SLOT_MS = 250;
+
+export class FilterWheelNotConnectedError extends Error {
+  constructor() {
+    super('Filterwheel not connected');
+  }
+}
+
 /** The profile's FilterInfo list; a filter's Id on the wire is its Position. */
 export interface ProfileFilter {
   name: string;
@@ -23,6 +33,7 @@ export class FilterWheel extends Device {
   readonly filters = PROFILE_FILTERS;
   selectedPosition: number | null = 0;
   isMoving = false;
+  private pending: Promise<ProfileFilter | null> = Promise.resolve(null);
 
   constructor(services: DeviceServices) {
     super(
@@ -62,6 +73,36 @@ export class FilterWheel extends Device {
     if (next === undefined) throw new RangeError(`No filter at position ${position}`);
     this.selectedPosition = position;
     if (previous !== null) this.filterChanged.emit({ previous, next });
+  }
+
+  /**
+   * FilterWheelVM.ChangeFilter: IsMoving while the wheel turns the shortest way round (1–2 s), then
+   * the new filter and FilterChanged. Changes queue behind each other like NINA's.
+   */
+  changeFilter(position: number): Promise<ProfileFilter | null> {
+    const run = this.pending.then(
+      () => this.turnTo(position),
+      () => this.turnTo(position),
+    );
+    this.pending = run.catch(() => null);
+    return run;
+  }
+
+  private async turnTo(position: number): Promise<ProfileFilter | null> {
+    if (!this.connected) throw new FilterWheelNotConnectedError();
+    if (this.filters[position] === undefined) throw new RangeError(`No filter at position ${position}`);
+    if (this.selectedPosition === position) return this.selectedFilter;
+    const from = this.selectedPosition ?? 0;
+    const slots = Math.min(Math.abs(position - from), this.filters.length - Math.abs(position - from));
+    this.isMoving = true;
+    try {
+      await this.services.clock.sleep(MOVE_OVERHEAD_MS + slots * MOVE_PER_SLOT_MS);
+    } finally {
+      this.isMoving = false;
+    }
+    if (!this.connected) throw new FilterWheelNotConnectedError();
+    this.selectFilter(position);
+    return this.selectedFilter;
   }
 
   protected onConnected(): void {

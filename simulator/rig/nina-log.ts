@@ -2,6 +2,7 @@
 // `/application/logs` reads it back the way the plugin parses the newest log file.
 
 import { formatDateTime, localOffsetMinutes } from '../wire/net-format';
+import { Signal } from './device';
 import type { SimClock } from './sim-clock';
 
 export type LogLevel = 'TRACE' | 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR';
@@ -35,12 +36,17 @@ function logTimestamp(epochMs: number): string {
 
 export class NinaLog {
   private readonly entries: LogEntry[] = [];
+  /** Every line as it is written, with its instant: what a tail of the log file sees. */
+  readonly written = new Signal<{ entry: LogEntry; atMs: number }>();
 
   constructor(private readonly clock: SimClock) {}
 
   write(level: LogLevel, origin: LogOrigin, message: string): void {
-    this.entries.push({ timestamp: logTimestamp(this.clock.nowMs()), level, ...origin, message });
+    const atMs = this.clock.nowMs();
+    const entry: LogEntry = { timestamp: logTimestamp(atMs), level, ...origin, message };
+    this.entries.push(entry);
     if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
+    this.written.emit({ entry, atMs });
   }
 
   info(origin: LogOrigin, message: string): void {

@@ -9,6 +9,7 @@ import { FilterWheel } from './filter-wheel';
 import { FlatDevice } from './flat-device';
 import { Focuser } from './focuser';
 import { Guider } from './guider';
+import { Imaging } from './imaging/imaging';
 import { Mount } from './mount';
 import { NinaLog } from './nina-log';
 import { PowerBox } from './power-box';
@@ -38,6 +39,8 @@ export class Rig {
   readonly weather: WeatherStation;
   readonly powerBox: PowerBox;
   readonly devices: Readonly<Record<DeviceKind, Device>>;
+  /** Capture, save, plate solve and autofocus across camera, focuser, filter wheel, mount and guider. */
+  readonly imaging: Imaging;
 
   constructor(
     readonly clock: SimClock,
@@ -58,6 +61,17 @@ export class Rig {
     this.safetyMonitor = new SafetyMonitor(services);
     this.weather = new WeatherStation(services, this.environment);
     this.powerBox = new PowerBox(services, this.environment);
+    this.imaging = new Imaging({
+      clock,
+      log: this.log,
+      seed,
+      environment: this.environment,
+      camera: this.camera,
+      focuser: this.focuser,
+      filterWheel: this.filterWheel,
+      mount: this.mount,
+      guider: this.guider,
+    });
     this.devices = {
       camera: this.camera,
       dome: this.dome,

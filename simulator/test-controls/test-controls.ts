@@ -9,11 +9,15 @@ import type { TestControlRequest } from '../http/server';
 import { isDeviceKind } from '../rig/device';
 import type { Rig } from '../rig/rig';
 import type { EventSocket } from '../sockets/event-socket';
+import type { MountSocket } from '../sockets/mount-socket';
 import { SOCKET_CHANNELS, type SocketHub } from '../sockets/socket-hub';
 import type { NetValue } from '../wire/net-values';
 import type { PluginSettings } from '../web-service/v2/api-context';
 import { ControlError, validate } from './control-error';
 import { deviceControls } from './device-controls';
+import { guiderControls } from './guider-controls';
+import { imagingControls } from './imaging-controls';
+import { mountControls } from './mount-controls';
 
 export interface TestControlDependencies {
   rig: Rig;
@@ -22,6 +26,7 @@ export interface TestControlDependencies {
   faults: FaultInjection;
   sockets: SocketHub;
   observed: ObservedTraffic;
+  mountSocket: MountSocket;
 }
 
 function json(value: unknown, status = 200): HttpReply {
@@ -55,10 +60,13 @@ const settingsSchema = z.strictObject({ accessControlHeader: z.boolean().optiona
 type Handler = (body: Buffer, params: Record<string, string>) => Promise<unknown> | unknown;
 
 export function createTestControls(dependencies: TestControlDependencies): (request: TestControlRequest) => Promise<HttpReply> {
-  const { rig, events, settings, faults, sockets, observed } = dependencies;
+  const { rig, events, settings, faults, sockets, observed, mountSocket } = dependencies;
   const controls = deviceControls(rig);
 
   const routes: { method: string; pattern: RegExp; handler: Handler }[] = [
+    ...guiderControls(rig),
+    ...imagingControls(rig),
+    ...mountControls({ rig, mountSocket }),
     {
       method: 'POST',
       pattern: /^\/__sim\/latency$/,

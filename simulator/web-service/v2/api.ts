@@ -3,11 +3,13 @@
 import { Router } from '../../http/router';
 import type { ApiContext } from './api-context';
 import { registerApplicationRoutes } from './application/application';
+import { registerImageRoutes } from './application/image';
 import { registerCameraRoutes } from './equipment/camera';
 import { registerConnectionRoutes } from './equipment/connection';
 import { registerDeviceInfoRoutes } from './equipment/device-info';
 import { registerDomeRoutes } from './equipment/dome';
 import { registerFilterWheelRoutes } from './equipment/filter-wheel';
+import { registerFocuserRoutes } from './equipment/focuser';
 import { registerGuiderRoutes } from './equipment/guider';
 import { registerMountRoutes } from './equipment/mount';
 import { registerEventHistoryRoutes } from './event-history';
@@ -31,5 +33,7 @@ export function createApiRouter(context: ApiContext): Router {
   registerDeviceInfoRoutes(router, context);
   registerEventHistoryRoutes(router, context);
   registerApplicationRoutes(router, context);
+  registerImageRoutes(router, context);
+  registerFocuserRoutes(router, context);
   return router;
 }

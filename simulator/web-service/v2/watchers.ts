@@ -3,7 +3,11 @@
 
 import type { DeviceKind } from '../../rig/device';
 import type { ApiContext } from './api-context';
+import { startImageWatcher } from './application/image';
 import { filterInfo } from './equipment/filter-wheel';
+import { startFocuserWatcher } from './equipment/focuser';
+import { startMountWatcher } from './equipment/mount';
+import { startLogWatcher } from './log-watcher';
 
 /** The event-name prefix each watcher uses for its device's connect and disconnect. */
 const EVENT_PREFIX: Readonly<Record<DeviceKind, string>> = {
@@ -27,6 +31,10 @@ export function startWatchers(context: ApiContext): void {
     device.connectedSignal.subscribe(() => events.sendAndAddEvent(`${prefix}-CONNECTED`));
     device.disconnectedSignal.subscribe(() => events.sendAndAddEvent(`${prefix}-DISCONNECTED`));
   }
+  startMountWatcher(context);
+  startLogWatcher(context);
+  startImageWatcher(context);
+  startFocuserWatcher(context);
   rig.safetyMonitor.isSafeChanged.subscribe((isSafe) => events.sendAndAddEvent('SAFETY-CHANGED', { IsSafe: isSafe }));
   rig.filterWheel.filterChanged.subscribe(({ previous, next }) =>
     events.sendAndAddEvent('FILTERWHEEL-CHANGED', { Previous: filterInfo(previous), New: filterInfo(next) }),
@@ -34,4 +42,7 @@ export function startWatchers(context: ApiContext): void {
   rig.guider.guideEvent.subscribe((step) => {
     plugin.lastGuideStep = step;
   });
+  rig.guider.guidingStarted.subscribe(() => events.sendAndAddEvent('GUIDER-START'));
+  rig.guider.guidingStopped.subscribe(() => events.sendAndAddEvent('GUIDER-STOP'));
+  rig.guider.afterDither.subscribe(() => events.sendAndAddEvent('GUIDER-DITHER'));
 }
