@@ -31,7 +31,7 @@ describe('formatting', () => {
 
 describe('parsing', () => {
   it('reads RA in the forms people type', () => {
-    for (const text of ['5 34 32', '05:34:32', '5h34m32s', '05h 34m 32s']) {
+    for (const text of ['5 34 32', '05:34:32', '5h34m32s', '05h 34m 32s', '5h 34.533333333m']) {
       const parsed = parseRaHours(text);
       expect(parsed.ok && parsed.value).toBeCloseTo(5 + 34 / 60 + 32 / 3600, 9);
     }
@@ -39,7 +39,15 @@ describe('parsing', () => {
     expect(parseRaHours('5,5')).toEqual({ ok: true, value: 5.5 });
   });
 
+  it('reads hours and minutes without seconds', () => {
+    expect(parseRaHours('5h 30m')).toEqual({ ok: true, value: 5.5 });
+    expect(parseDecDeg('-5° 30′')).toEqual({ ok: true, value: -5.5 });
+  });
+
   it('rejects RA out of range or garbled, with a reason', () => {
+    expect(parseRaHours('25h 00m')).toMatchObject({ ok: false, error: 'Right ascension must be between 0h and 24h' });
+    expect(parseRaHours('5.5 30')).toMatchObject({ ok: false });
+    expect(parseRaHours('5 30 20 10')).toMatchObject({ ok: false });
     expect(parseRaHours('24')).toMatchObject({ ok: false });
     expect(parseRaHours('5 61 00')).toMatchObject({ ok: false });
     expect(parseRaHours('abc')).toMatchObject({ ok: false, error: expect.stringContaining('not a right ascension') });

@@ -56,16 +56,19 @@ export function formatHoursDuration(hours: number): string {
 
 export type ParseResult = { ok: true; value: number } | { ok: false; error: string };
 
-const SEXAGESIMAL = /^([-+−]?)\s*(\d{1,3})(?:[\s:hHdD°]+\s*(\d{1,2})(?:[\s:mM′']+\s*(\d{1,2}(?:[.,]\d+)?))?)?\s*[sS″"]?$/;
+/** Digits with any of the separators people type between hours/degrees, minutes and seconds. */
+const SEXAGESIMAL_CHARS = /^[-+−]?[\d\s.,:hHmMsSdD°′″'"]+$/;
 
 function parseSexagesimal(text: string): { sign: number; whole: number; minutes: number; seconds: number } | null {
-  const match = SEXAGESIMAL.exec(text.trim());
-  if (!match) return null;
-  const [, signText, wholeText, minutesText, secondsText] = match;
-  const minutes = minutesText === undefined ? 0 : Number(minutesText);
-  const seconds = secondsText === undefined ? 0 : Number(secondsText.replace(',', '.'));
+  const trimmed = text.trim();
+  if (!SEXAGESIMAL_CHARS.test(trimmed)) return null;
+  const numbers = trimmed.match(/\d+(?:[.,]\d+)?/g) ?? [];
+  if (numbers.length === 0 || numbers.length > 3) return null;
+  // Only the last part may have decimals: "5 34.5" is 5h 34.5m, "5.5 30" is nonsense.
+  if (numbers.slice(0, -1).some((part) => /[.,]/.test(part))) return null;
+  const [whole = 0, minutes = 0, seconds = 0] = numbers.map((part) => Number(part.replace(',', '.')));
   if (minutes >= 60 || seconds >= 60) return null;
-  return { sign: signText === '-' || signText === '−' ? -1 : 1, whole: Number(wholeText), minutes, seconds };
+  return { sign: /^[-−]/.test(trimmed) ? -1 : 1, whole, minutes, seconds };
 }
 
 const DECIMAL = /^[-+−]?\d+(?:[.,]\d+)?$/;
