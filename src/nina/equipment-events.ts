@@ -19,6 +19,13 @@ export function deviceOfConnectionEvent(name: string): DeviceKind | undefined {
   return connectionEvents.get(name)?.kind;
 }
 
+const devicesByPrefix = new Map<string, DeviceKind>(deviceKinds.map((kind) => [devices[kind].eventPrefix, kind]));
+
+/** The device an event is about (`MOUNT-PARKED` → mount), so its own queries can refresh at once. */
+export function deviceOfEvent(name: string): DeviceKind | undefined {
+  return devicesByPrefix.get(name.slice(0, name.indexOf('-')));
+}
+
 function patch<K extends DeviceKind>(
   snapshot: EquipmentSnapshot,
   kind: K,

@@ -10,4 +10,6 @@ export const ninaKeys = {
   equipment: (baseUrl: string) => [...ninaKeys.all(baseUrl), 'equipment'] as const,
   equipmentInfo: (baseUrl: string) => [...ninaKeys.equipment(baseUrl), 'info'] as const,
   deviceList: (baseUrl: string, kind: DeviceKind) => [...ninaKeys.equipment(baseUrl), kind, 'list'] as const,
+  device: (baseUrl: string, kind: DeviceKind) => [...ninaKeys.equipment(baseUrl), kind] as const,
+  deviceInfo: (baseUrl: string, kind: DeviceKind) => [...ninaKeys.device(baseUrl, kind), 'info'] as const,
 };

@@ -1,11 +1,12 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { createFrameBatcher } from '../../lib/frame-batcher';
+import { useActivityStore } from '../../store/activity';
 import { useConnectionStore } from '../../store/connection';
 import { EVENT_LOG_CAPACITY, useEventLogStore, type NewEventLogEntry } from '../../store/event-log';
 import { ninaKeys } from '../api/keys';
 import { describeError } from '../errors';
-import { applyEventToEquipment, eventInvalidatesEquipment } from '../equipment-events';
+import { applyEventToEquipment, deviceOfEvent, eventInvalidatesEquipment } from '../equipment-events';
 import { historyRowToEntry, LIVE_ONLY_EVENTS, readHistoryRow, reconcileHistory, type HistoryRow } from '../event-history';
 import type { NinaHttp } from '../http';
 import type { EquipmentSnapshot } from '../schemas/equipment-snapshot';
@@ -35,6 +36,7 @@ interface Received {
 export function startEventSync({ http, socketUrl, queryClient }: EventSyncOptions): () => void {
   const eventLog = useEventLogStore.getState();
   const connection = useConnectionStore.getState();
+  const activity = useActivityStore.getState();
 
   /** History rows accounted for, advanced by each live event; 0 until the first history reply. */
   let historyCursor = 0;
@@ -54,6 +56,13 @@ export function startEventSync({ http, socketUrl, queryClient }: EventSyncOption
     );
     if (events.some(eventInvalidatesEquipment)) {
       void queryClient.invalidateQueries({ queryKey: ninaKeys.equipment(http.baseUrl) });
+    } else {
+      const touched = new Set(events.map((event) => deviceOfEvent(event.name)).filter((kind) => kind !== undefined));
+      for (const kind of touched) void queryClient.invalidateQueries({ queryKey: ninaKeys.device(http.baseUrl, kind) });
+    }
+    for (const event of events) {
+      if (event.name === 'SEQUENCE-STARTING') activity.setSequenceRunning(true);
+      if (event.name === 'SEQUENCE-FINISHED') activity.setSequenceRunning(false);
     }
   };
   const batcher = createFrameBatcher<Received>(deliver, { maxPending: EVENT_LOG_CAPACITY });
