@@ -2,10 +2,12 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { RouterProvider } from 'react-router';
 import { NinaClientProvider, type NinaClient } from '../nina/api/client-context';
+import { eventConsumers } from '../nina/consumers';
 import { resolveEndpoints } from '../nina/endpoints';
 import { createNinaHttp } from '../nina/http';
 import { startEventSync } from '../nina/sockets/events';
 import { useEventLogStore } from '../store/event-log';
+import { switchHistoryInstance } from '../store/persistence/session-history';
 import { useSettingsStore } from '../store/settings';
 import { createQueryClient } from './query-client';
 import { router } from './router';
@@ -20,9 +22,19 @@ export function App() {
   }, [address]);
 
   useEffect(() => {
-    // A different NINA is a different night: its events do not belong in this log.
+    // A different NINA is a different night: its events and history do not belong here.
     useEventLogStore.getState().clear();
-    return startEventSync({ http: client.http, socketUrl: `${client.endpoints.socketBase}/v2/socket`, queryClient });
+    let stopSync: (() => void) | undefined;
+    let cancelled = false;
+    // Saved history loads first, so the first live events add to it instead of overwriting it.
+    void switchHistoryInstance(client.http.baseUrl).finally(() => {
+      if (cancelled) return;
+      stopSync = startEventSync({ http: client.http, socketUrl: `${client.endpoints.socketBase}/v2/socket`, queryClient, consumers: eventConsumers });
+    });
+    return () => {
+      cancelled = true;
+      stopSync?.();
+    };
   }, [client]);
 
   return (

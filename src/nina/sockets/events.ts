@@ -1,10 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { createFrameBatcher } from '../../lib/frame-batcher';
-import { useActivityStore } from '../../store/activity';
 import { useConnectionStore } from '../../store/connection';
 import { EVENT_LOG_CAPACITY, useEventLogStore, type NewEventLogEntry } from '../../store/event-log';
 import { ninaKeys } from '../api/keys';
+import type { EventConsumer } from '../consumers/types';
 import { describeError } from '../errors';
 import { applyEventToEquipment, deviceOfEvent, eventInvalidatesEquipment } from '../equipment-events';
 import { historyRowToEntry, LIVE_ONLY_EVENTS, readHistoryRow, reconcileHistory, type HistoryRow } from '../event-history';
@@ -26,6 +26,8 @@ export interface EventSyncOptions {
   http: NinaHttp;
   socketUrl: string;
   queryClient: QueryClient;
+  /** What else live events feed: session history, activity flags (see nina/consumers). */
+  consumers?: readonly EventConsumer[];
 }
 
 interface Received {
@@ -33,10 +35,9 @@ interface Received {
   event?: NinaEvent;
 }
 
-export function startEventSync({ http, socketUrl, queryClient }: EventSyncOptions): () => void {
+export function startEventSync({ http, socketUrl, queryClient, consumers = [] }: EventSyncOptions): () => void {
   const eventLog = useEventLogStore.getState();
   const connection = useConnectionStore.getState();
-  const activity = useActivityStore.getState();
 
   /** History rows accounted for, advanced by each live event; 0 until the first history reply. */
   let historyCursor = 0;
@@ -60,9 +61,12 @@ export function startEventSync({ http, socketUrl, queryClient }: EventSyncOption
       const touched = new Set(events.map((event) => deviceOfEvent(event.name)).filter((kind) => kind !== undefined));
       for (const kind of touched) void queryClient.invalidateQueries({ queryKey: ninaKeys.device(http.baseUrl, kind) });
     }
-    for (const event of events) {
-      if (event.name === 'SEQUENCE-STARTING') activity.setSequenceRunning(true);
-      if (event.name === 'SEQUENCE-FINISHED') activity.setSequenceRunning(false);
+    for (const consumer of consumers) {
+      try {
+        consumer(events, { http, queryClient });
+      } catch (error) {
+        console.error('[skydeck] an event consumer failed', error);
+      }
     }
   };
   const batcher = createFrameBatcher<Received>(deliver, { maxPending: EVENT_LOG_CAPACITY });
