@@ -117,6 +117,24 @@ describe('createNinaHttp', () => {
   });
 });
 
+describe('getBlob', () => {
+  it('returns the image bytes, whatever image type NINA names', async () => {
+    const http = httpWith(new Response(new Uint8Array([137, 80, 78, 71]), { headers: { 'content-type': 'image/jpg' } }));
+    const blob = await http.getBlob('/prepared-image');
+    expect(blob.size).toBe(4);
+  });
+
+  it('turns NINA’s JSON error envelope into its error', async () => {
+    const http = httpWith(reply(envelope({ Error: 'No image', StatusCode: 404, Success: false })));
+    expect(await failure(http.getBlob('/prepared-image'))).toMatchObject({ kind: 'nina', message: 'No image', statusCode: 404 });
+  });
+
+  it('refuses a successful reply that is not an image', async () => {
+    const http = httpWith(reply(envelope({ Response: 'base64…' })));
+    expect(await failure(http.getBlob('/image/0'))).toMatchObject({ kind: 'malformed' });
+  });
+});
+
 describe('htmlErrorText', () => {
   it('strips tags and decodes entities', () => {
     expect(htmlErrorText('<html><title>x</title><body><h1>404 - Not Found</h1><p>&lt;path&gt; &amp; more</p></body></html>')).toBe('404 - Not Found <path> & more');

@@ -21,6 +21,12 @@ export interface RequestOptions {
 export interface NinaHttp {
   /** `GET /v2/api{path}`, envelope checked, `Response` parsed with `schema`. */
   get<S extends z.ZodType>(path: string, schema: S, options?: RequestOptions): Promise<z.output<S>>;
+  /**
+   * `GET /v2/api{path}` for a streamed image (`stream=true`, `/prepared-image`, thumbnails). NINA
+   * answers a failure with a JSON envelope or an HTML page instead of an image; both become
+   * NinaErrors like any other reply.
+   */
+  getBlob(path: string, options?: RequestOptions): Promise<Blob>;
   /** The base URL requests go to, for messages. */
   readonly baseUrl: string;
 }
@@ -163,38 +169,51 @@ function firstIssue(error: z.ZodError): string {
 }
 
 export function createNinaHttp(baseUrl: string, fetchImpl: typeof fetch = (...args) => fetch(...args)): NinaHttp {
+  /** One request with the timeout, the caller's abort and network failures turned into NinaErrors. */
+  async function request<T>(path: string, options: RequestOptions, accept: string, read: (response: Response) => Promise<T>): Promise<T> {
+    const url = buildUrl(baseUrl, path, options.query);
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const onCallerAbort = () => controller.abort();
+    options.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    try {
+      let response: Response;
+      try {
+        response = await fetchImpl(url, { signal: controller.signal, headers: { Accept: accept } });
+      } catch (cause) {
+        throw networkError(cause, path, baseUrl, timedOut, timeoutMs);
+      }
+      try {
+        return await read(response);
+      } catch (cause) {
+        if (cause instanceof NinaError) throw cause;
+        throw networkError(cause, path, baseUrl, timedOut, timeoutMs);
+      }
+    } finally {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onCallerAbort);
+    }
+  }
+
   return {
     baseUrl,
     async get(path, schema, options = {}) {
-      const url = buildUrl(baseUrl, path, options.query);
-      const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-      const controller = new AbortController();
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-      }, timeoutMs);
-      const onCallerAbort = () => controller.abort();
-      options.signal?.addEventListener('abort', onCallerAbort, { once: true });
-      try {
-        let response: Response;
-        try {
-          response = await fetchImpl(url, { signal: controller.signal, headers: { Accept: 'application/json' } });
-        } catch (cause) {
-          throw networkError(cause, path, baseUrl, timedOut, timeoutMs);
-        }
-        let body: unknown;
-        try {
-          body = await readEnvelope(response, path);
-        } catch (cause) {
-          if (cause instanceof NinaError) throw cause;
-          throw networkError(cause, path, baseUrl, timedOut, timeoutMs);
-        }
-        return parseResponse(schema, body, path);
-      } finally {
-        clearTimeout(timer);
-        options.signal?.removeEventListener('abort', onCallerAbort);
-      }
+      const body = await request(path, options, 'application/json', (response) => readEnvelope(response, path));
+      return parseResponse(schema, body, path);
+    },
+    getBlob(path, options = {}) {
+      return request(path, options, 'image/*', async (response) => {
+        const contentType = response.headers.get('content-type') ?? '';
+        if (response.ok && contentType.startsWith('image/')) return response.blob();
+        // Not an image: an error envelope, an HTML page, or something unexpected.
+        await readEnvelope(response, path);
+        throw new NinaError({ kind: 'malformed', path, message: `NINA answered ${path} without an image (${contentType || 'no content type'})` });
+      });
     },
   };
 }
