@@ -46,6 +46,7 @@ function fakeHttp(history: () => unknown[]) {
       if (path === '/event-history') return schema.parse(history());
       throw new Error(`unexpected ${path}`);
     },
+    getBlob: () => Promise.reject(new Error('no images here')),
   };
   return { http, calls };
 }
@@ -113,7 +114,7 @@ describe('startEventSync', () => {
   });
 
   it('says so in the log when the history cannot be read', async () => {
-    const http: NinaHttp = { baseUrl: BASE, get: async () => Promise.reject(new Error('Unknown error')) };
+    const http: NinaHttp = { baseUrl: BASE, get: async () => Promise.reject(new Error('Unknown error')), getBlob: () => Promise.reject(new Error('no images here')) };
     stop = startEventSync({ http, socketUrl: 'ws://nina/v2/socket', queryClient: new QueryClient() });
     latestSocket().open();
     latestSocket().event({ Event: 'GUIDER-DITHER' });
