@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { CloseIcon, MenuIcon } from '../../components/icons';
 import { PanelErrorBoundary } from '../../components/PanelErrorBoundary';
+import { Toasts } from '../../components/Toasts';
 import { navItems } from '../navigation';
 import { ConnectionGate } from './ConnectionGate';
 import { ConnectionBadge } from './ConnectionBadge';
@@ -93,6 +94,8 @@ export function AppLayout() {
           </li>
         </ul>
       </nav>
+
+      <Toasts />
 
       <dialog
         ref={menuRef}
