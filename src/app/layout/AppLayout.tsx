@@ -8,6 +8,7 @@ import { ConnectionGate } from './ConnectionGate';
 import { ConnectionBadge } from './ConnectionBadge';
 import { LinkBanner } from './LinkBanner';
 import { NavList } from './NavList';
+import { ThemeToggle } from './ThemeToggle';
 
 function Brand() {
   return (
@@ -59,6 +60,7 @@ export function AppLayout() {
           </button>
           <h1 className="min-w-0 flex-1 truncate text-base font-semibold">{current?.label ?? 'Skydeck'}</h1>
           <ConnectionBadge />
+          <ThemeToggle />
         </header>
         <LinkBanner />
         <main id="main" className="flex-1 p-3 pb-24 sm:p-4 sm:pb-24 lg:pb-6">

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { StatusPill } from '../../components/StatusPill';
+import { useWakeLock } from '../../components/use-wake-lock';
 import { useMountCommand } from '../../nina/api/mount';
 import type { MountInfo } from '../../nina/schemas/equipment';
 import { oppositeDirection, type JogDirection, type JogState } from '../../nina/sockets/mount-jog';
@@ -9,6 +10,7 @@ import { jogMultipleSchema, jogRatePresets, multipleToDegPerS, useJogSettings } 
 import type { JogControls } from './use-mount-jog';
 
 type Slot = 'up' | 'down' | 'left' | 'right';
+
 
 const arrows: Record<Slot, string> = { up: '▲', down: '▼', left: '◀', right: '▶' };
 const keys: Record<string, Slot> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
@@ -132,6 +134,10 @@ export function JogPad({ controls, state, mount }: { controls: JogControls; stat
   const customId = useId();
 
   const blocked = refusal(mount, state);
+  // Once the pad is in use the screen stays on until the user leaves the Mount view: people jog in
+  // bursts while looking up at the sky, and a phone that dims between presses is a phone fumbled.
+  const [padInUse, setPadInUse] = useState(false);
+  useWakeLock(padInUse && blocked === undefined);
   const rateDegPerS = multipleToDegPerS(settings.multiple);
 
   const press = (direction: JogDirection) => {
@@ -141,6 +147,7 @@ export function JogPad({ controls, state, mount }: { controls: JogControls; stat
     }
     const result = controls.press(direction, rateDegPerS);
     setPressError(result.ok ? undefined : result.reason);
+    if (result.ok) setPadInUse(true);
   };
 
   // Every way of looking away stops the mount: another window, another tab, closing the page.
