@@ -6,28 +6,27 @@ import { eventConsumers } from '../nina/consumers';
 import { resolveEndpoints } from '../nina/endpoints';
 import { createNinaHttp } from '../nina/http';
 import { startEventSync } from '../nina/sockets/events';
-import { useEventLogStore } from '../store/event-log';
 import { switchHistoryInstance } from '../store/persistence/session-history';
-import { useSettingsStore } from '../store/settings';
+import { activeRig, useSettingsStore } from '../store/settings';
 import { createQueryClient } from './query-client';
 import { router } from './router';
 
 const queryClient = createQueryClient();
 
 export function App() {
-  const address = useSettingsStore((state) => state.ninaAddress);
+  const rig = useSettingsStore(activeRig);
   const client = useMemo<NinaClient>(() => {
-    const endpoints = resolveEndpoints(address, window.location);
+    const endpoints = resolveEndpoints(rig.address, window.location);
     return { endpoints, http: createNinaHttp(endpoints.httpBase) };
-  }, [address]);
+  }, [rig.address]);
+  const rigId = rig.id;
 
   useEffect(() => {
-    // A different NINA is a different night: its events and history do not belong here.
-    useEventLogStore.getState().clear();
+    // A different NINA is a different night: switching loads that NINA's own saved history.
     let stopSync: (() => void) | undefined;
     let cancelled = false;
     // Saved history loads first, so the first live events add to it instead of overwriting it.
-    void switchHistoryInstance(client.http.baseUrl).finally(() => {
+    void switchHistoryInstance(rigId).finally(() => {
       if (cancelled) return;
       stopSync = startEventSync({ http: client.http, socketUrl: `${client.endpoints.socketBase}/v2/socket`, queryClient, consumers: eventConsumers });
     });
@@ -35,7 +34,7 @@ export function App() {
       cancelled = true;
       stopSync?.();
     };
-  }, [client]);
+  }, [client, rigId]);
 
   return (
     <QueryClientProvider client={queryClient}>

@@ -1,5 +1,6 @@
-import { QueryClient } from '@tanstack/react-query';
-import { isTransient } from '../nina/errors';
+import { MutationCache, QueryClient } from '@tanstack/react-query';
+import { describeError, isNinaError, isTransient } from '../nina/errors';
+import { useAlertsStore } from '../store/alerts';
 
 /**
  * Reads retry when the link hiccups; NINA's own refusals and unreadable payloads do not change
@@ -7,6 +8,17 @@ import { isTransient } from '../nina/errors';
  */
 export function createQueryClient(): QueryClient {
   return new QueryClient({
+    // A refused command is shown where it was given, and as an alert so it is not missed elsewhere.
+    mutationCache: new MutationCache({
+      onError: (error) => {
+        useAlertsStore.getState().push({
+          severity: 'error',
+          title: isNinaError(error) && error.kind === 'nina' ? 'NINA refused a command' : 'A command did not reach NINA',
+          detail: describeError(error),
+          source: isNinaError(error) ? error.path : 'command',
+        });
+      },
+    }),
     defaultOptions: {
       queries: {
         retry: (failureCount, error) => failureCount < 2 && isTransient(error),

@@ -4,10 +4,12 @@ import { CloseIcon, MenuIcon } from '../../components/icons';
 import { PanelErrorBoundary } from '../../components/PanelErrorBoundary';
 import { Toasts } from '../../components/Toasts';
 import { navItems } from '../navigation';
+import { AlertCentre } from './AlertCentre';
 import { ConnectionGate } from './ConnectionGate';
 import { ConnectionBadge } from './ConnectionBadge';
 import { LinkBanner } from './LinkBanner';
 import { NavList } from './NavList';
+import { RigSwitcher } from './RigSwitcher';
 import { ThemeToggle } from './ThemeToggle';
 
 function Brand() {
@@ -43,6 +45,7 @@ export function AppLayout() {
       </a>
       <aside className="sticky top-0 hidden h-dvh flex-col overflow-y-auto border-r border-border bg-surface lg:flex">
         <Brand />
+        <RigSwitcher />
         <nav aria-label="Views" className="px-2 pb-4">
           <NavList items={navItems} />
         </nav>
@@ -60,6 +63,7 @@ export function AppLayout() {
           </button>
           <h1 className="min-w-0 flex-1 truncate text-base font-semibold">{current?.label ?? 'Skydeck'}</h1>
           <ConnectionBadge />
+          <AlertCentre />
           <ThemeToggle />
         </header>
         <LinkBanner />
@@ -114,6 +118,7 @@ export function AppLayout() {
             <CloseIcon />
           </button>
         </div>
+        <RigSwitcher />
         <nav aria-label="All views" className="px-2 pb-4">
           <NavList items={navItems} onNavigate={() => setMenuOpen(false)} />
         </nav>

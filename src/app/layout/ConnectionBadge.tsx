@@ -13,7 +13,11 @@ export function ConnectionBadge() {
   if (versions.isError && !versions.data) {
     pill = <StatusPill tone="bad">Unreachable</StatusPill>;
   } else if (socket.state === 'open' && versions.data) {
-    pill = <StatusPill tone="ok">Connected</StatusPill>;
+    pill = (
+      <StatusPill tone="ok">
+        <span className="max-[400px]:sr-only">Connected</span>
+      </StatusPill>
+    );
   } else if (socket.state === 'reconnecting') {
     pill = (
       <StatusPill tone="warn" pulse title={socket.lastError}>

@@ -2,21 +2,27 @@ import { useId, useState, type FormEvent } from 'react';
 import { Button } from '../../components/Button';
 import { DEFAULT_NINA_PORT, ninaAddressSchema, resolveEndpoints, type NinaAddress } from '../../nina/endpoints';
 import { diagnose, type Diagnosis } from '../../nina/diagnose';
-import { useSettingsStore } from '../../store/settings';
+import { rigSchema, useSettingsStore, type Rig } from '../../store/settings';
 import { DiagnosisExplanation } from './DiagnosisExplanation';
 
 const inputClass = 'min-h-11 w-full rounded-lg border border-border bg-surface-2 px-3 text-sm disabled:opacity-50';
 
-/** Where NINA is: through Skydeck's server, or straight to the Advanced API. */
-export function ConnectionForm() {
-  const saved = useSettingsStore((state) => state.ninaAddress);
-  const setNinaAddress = useSettingsStore((state) => state.setNinaAddress);
-  const [draft, setDraft] = useState<NinaAddress>(saved);
-  const [portText, setPortText] = useState(String(saved.port));
+const NEW_RIG_ADDRESS: NinaAddress = { mode: 'direct', protocol: 'http', host: '', port: DEFAULT_NINA_PORT };
+
+/**
+ * A rig's name and where its NINA is: through Skydeck's server, or straight to the Advanced API.
+ * Without `rig` it adds a new rig.
+ */
+export function ConnectionForm({ rig, onDone }: { rig?: Rig; onDone?: () => void }) {
+  const updateRig = useSettingsStore((state) => state.updateRig);
+  const addRig = useSettingsStore((state) => state.addRig);
+  const [name, setName] = useState(rig?.name ?? '');
+  const [draft, setDraft] = useState<NinaAddress>(rig?.address ?? NEW_RIG_ADDRESS);
+  const [portText, setPortText] = useState(String((rig?.address ?? NEW_RIG_ADDRESS).port));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [testing, setTesting] = useState(false);
   const [result, setResult] = useState<Diagnosis>();
-  const ids = { host: useId(), port: useId(), protocol: useId() };
+  const ids = { name: useId(), host: useId(), port: useId(), protocol: useId() };
 
   const validated = (): NinaAddress | undefined => {
     const parsed = ninaAddressSchema.safeParse({ ...draft, port: portText.trim() === '' ? Number.NaN : Number(portText) });
@@ -43,15 +49,36 @@ export function ConnectionForm() {
   const save = (event: FormEvent) => {
     event.preventDefault();
     const address = validated();
-    if (address) {
-      setNinaAddress(address);
-      setResult(undefined);
-    }
+    const checkedName = rigSchema.shape.name.safeParse(name);
+    if (!checkedName.success) setErrors((current) => ({ ...current, name: checkedName.error.issues[0]?.message ?? 'Invalid name' }));
+    if (!address || !checkedName.success) return;
+    if (rig) updateRig(rig.id, { name: checkedName.data, address });
+    else addRig({ name: checkedName.data, address });
+    setResult(undefined);
+    onDone?.();
   };
 
   const direct = draft.mode === 'direct';
   return (
-    <form onSubmit={save} className="space-y-4" aria-label="NINA address" noValidate>
+    <form onSubmit={save} className="space-y-4" aria-label={rig ? 'NINA address' : 'New rig'} noValidate>
+      <div className="flex flex-col gap-1">
+        <label htmlFor={ids.name} className="text-xs text-muted">
+          Rig name
+        </label>
+        <input
+          id={ids.name}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          placeholder="Backyard EQ6"
+          aria-invalid={Boolean(errors.name)}
+          className={inputClass}
+        />
+        {errors.name ? (
+          <p role="alert" className="text-sm text-bad">
+            {errors.name}
+          </p>
+        ) : null}
+      </div>
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">How Skydeck reaches NINA</legend>
         {(
@@ -61,7 +88,7 @@ export function ConnectionForm() {
           ] as const
         ).map(([mode, label, hint]) => (
           <label key={mode} className="flex min-h-11 cursor-pointer items-start gap-3 rounded-lg border border-border p-3 has-[:checked]:border-accent">
-            <input type="radio" name="mode" value={mode} checked={draft.mode === mode} onChange={() => setDraft({ ...draft, mode })} className="mt-1 size-4 accent-[var(--color-accent)]" />
+            <input type="radio" name={`mode-${ids.name}`} value={mode} checked={draft.mode === mode} onChange={() => setDraft({ ...draft, mode })} className="mt-1 size-4 accent-[var(--color-accent)]" />
             <span>
               <span className="block text-sm">{label}</span>
               <span className="block text-xs text-muted">{hint}</span>
@@ -121,8 +148,9 @@ export function ConnectionForm() {
 
       <div className="flex flex-wrap gap-2">
         <Button type="submit" variant="primary">
-          Save and connect
+          {rig ? 'Save and connect' : 'Add and connect'}
         </Button>
+        {onDone && !rig ? <Button onClick={onDone}>Cancel</Button> : null}
         <Button onClick={() => void test()} pending={testing}>
           Test
         </Button>

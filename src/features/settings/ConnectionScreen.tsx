@@ -4,6 +4,7 @@ import { Panel } from '../../components/Panel';
 import { useNinaClient } from '../../nina/api/client-context';
 import { UNREACHABLE_RETRY_MS } from '../../nina/api/application';
 import { diagnose } from '../../nina/diagnose';
+import { activeRig, useSettingsStore } from '../../store/settings';
 import { ConnectionForm } from './ConnectionForm';
 import { DiagnosisExplanation } from './DiagnosisExplanation';
 
@@ -13,6 +14,7 @@ import { DiagnosisExplanation } from './DiagnosisExplanation';
  */
 export function ConnectionScreen({ error }: { error: unknown }) {
   const { endpoints } = useNinaClient();
+  const rig = useSettingsStore(activeRig);
   const diagnosis = useQuery({
     queryKey: ['skydeck', 'diagnosis', endpoints.httpBase, endpoints.mode],
     queryFn: () => diagnose(endpoints),
@@ -39,7 +41,7 @@ export function ConnectionScreen({ error }: { error: unknown }) {
         {error instanceof Error ? <p className="mt-3 text-xs text-muted">Last error: {error.message}</p> : null}
       </section>
       <Panel title="NINA address">
-        <ConnectionForm />
+        <ConnectionForm key={rig.id} rig={rig} />
       </Panel>
     </div>
   );

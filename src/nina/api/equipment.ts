@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
+import { useActivityStore } from '../../store/activity';
 import type { NinaHttp } from '../http';
 import { deviceListSchema, type DeviceKind } from '../schemas/equipment';
 import { equipmentSnapshotSchema } from '../schemas/equipment-snapshot';
@@ -47,11 +48,14 @@ export function useDeviceConnection(kind: DeviceKind) {
   return useMutation({
     mutationKey: [...ninaKeys.equipment(http.baseUrl), kind, 'connection'],
     retry: false,
-    mutationFn: ({ action, deviceId }: { action: 'connect' | 'disconnect'; deviceId?: string }) =>
-      http.get(`/equipment/${kind}/${action}`, z.string(), {
+    mutationFn: ({ action, deviceId }: { action: 'connect' | 'disconnect'; deviceId?: string }) => {
+      // A disconnect the user asked for here is no surprise worth an alert.
+      useActivityStore.getState().expectDisconnect(kind, action === 'disconnect');
+      return http.get(`/equipment/${kind}/${action}`, z.string(), {
         query: action === 'connect' ? { to: deviceId } : undefined,
         timeoutMs: CONNECT_TIMEOUT_MS,
-      }),
+      });
+    },
     onSettled: () => queryClient.invalidateQueries({ queryKey: ninaKeys.equipment(http.baseUrl) }),
   });
 }

@@ -39,8 +39,12 @@ export function startEventSync({ http, socketUrl, queryClient, consumers = [] }:
   const eventLog = useEventLogStore.getState();
   const connection = useConnectionStore.getState();
 
-  /** History rows accounted for, advanced by each live event; 0 until the first history reply. */
-  let historyCursor = 0;
+  // History rows accounted for, advanced by each live event. Kept in the (saved) event log, so a
+  // reloaded page only adds the rows it has not seen.
+  const cursor = {
+    get: () => useEventLogStore.getState().historyCursor,
+    set: (value: number) => useEventLogStore.getState().setHistoryCursor(value),
+  };
   /** Names of live events received while a history request is in flight (they race with its reply). */
   let namesDuringSync: string[] | undefined;
   /** Live events held back while a history request is in flight, so the log stays in order. */
@@ -74,7 +78,7 @@ export function startEventSync({ http, socketUrl, queryClient, consumers = [] }:
   const countLiveEvent = (name: string) => {
     if (LIVE_ONLY_EVENTS.has(name)) return;
     if (namesDuringSync) namesDuringSync.push(name);
-    else historyCursor += 1;
+    else cursor.set(cursor.get() + 1);
   };
 
   const receive = (item: Received) => {
@@ -132,14 +136,14 @@ export function startEventSync({ http, socketUrl, queryClient, consumers = [] }:
     try {
       const raw = await http.get('/event-history', z.array(z.unknown()), { signal: request.signal, timeoutMs: 30_000 });
       const rows = raw.map(readHistoryRow).filter((row): row is HistoryRow => row !== undefined);
-      const { missed, cursor } = reconcileHistory(rows, historyCursor, names);
+      const { missed, cursor: next } = reconcileHistory(rows, cursor.get(), names);
       // On first contact these are the events from before Skydeck was opened, as far as the log holds.
       const now = Date.now();
       recovered = missed.slice(-EVENT_LOG_CAPACITY).map((row) => historyRowToEntry(row, now));
-      historyCursor = cursor;
+      cursor.set(next);
     } catch (error) {
       if (request.signal.aborted) return;
-      historyCursor += names.length;
+      cursor.set(cursor.get() + names.length);
       recovered = [
         {
           name: 'HISTORY-UNAVAILABLE',

@@ -24,10 +24,56 @@ const instanceStorage: StateStorage = {
   removeItem: (name) => base.removeItem(`${instance}|${name}`),
 };
 
+/**
+ * Writes the latest value of each key at most once per `intervalMs`, and at once when the page is
+ * hidden or closed: a phone's browser may discard a hidden tab without warning.
+ */
+const pendingWrites = new Map<string, { instance: string; value: string }>();
+let flushTimer: ReturnType<typeof setTimeout> | undefined;
+
+function flushPendingWrites(): void {
+  clearTimeout(flushTimer);
+  flushTimer = undefined;
+  for (const [name, { instance: owner, value }] of pendingWrites) void base.setItem(`${owner}|${name}`, value);
+  pendingWrites.clear();
+}
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('pagehide', flushPendingWrites);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') flushPendingWrites();
+  });
+}
+
+function throttledStorage(intervalMs: number): StateStorage {
+  return {
+    getItem: instanceStorage.getItem,
+    removeItem: (name) => {
+      pendingWrites.delete(name);
+      return instanceStorage.removeItem(name);
+    },
+    setItem: (name, value) => {
+      pendingWrites.set(name, { instance, value });
+      flushTimer ??= setTimeout(flushPendingWrites, intervalMs);
+    },
+  };
+}
+
+export interface SessionHistoryPersistence {
+  /** Write at most this often (the latest state wins), for stores that change many times a second. */
+  throttleMs?: number;
+}
+
 /** persist() options for a history store named `name`; its persisted state must be plain JSON. */
-export function sessionHistoryOptions<S, P>(name: string, version: number, partialize: (state: S) => P): PersistOptions<S, P> {
+export function sessionHistoryOptions<S, P>(
+  name: string,
+  version: number,
+  partialize: (state: S) => P,
+  { throttleMs }: SessionHistoryPersistence = {},
+): PersistOptions<S, P> {
+  const storage = throttleMs ? throttledStorage(throttleMs) : instanceStorage;
   // Hydration waits for switchHistoryInstance, which knows which NINA the history belongs to.
-  return { name: `history.${name}`, version, storage: createJSONStorage<P>(() => instanceStorage), partialize, skipHydration: true };
+  return { name: `history.${name}`, version, storage: createJSONStorage<P>(() => storage), partialize, skipHydration: true };
 }
 
 export function registerHistoryStore(store: HistoryStoreHandle): void {
@@ -39,15 +85,20 @@ export function currentHistoryInstance(): string {
 }
 
 /** Called when Skydeck starts talking to a (different) NINA: load that instance's history. */
-export async function switchHistoryInstance(id: string): Promise<void> {
-  if (id === instance) return;
+let loading: Promise<void> = Promise.resolve();
+
+export function switchHistoryInstance(id: string): Promise<void> {
+  if (id === instance) return loading;
+  flushPendingWrites();
   instance = id;
   for (const store of stores) store.reset();
-  await Promise.all([...stores].map((store) => store.rehydrate()));
+  loading = Promise.all([...stores].map((store) => store.rehydrate())).then(() => undefined);
+  return loading;
 }
 
 /** "Clear session": forget this instance's history, in memory and on disk. */
 export async function clearSessionHistory(): Promise<void> {
   for (const store of stores) store.reset();
+  pendingWrites.clear();
   await Promise.all([...stores].map((store) => instanceStorage.removeItem(`history.${store.name}`)));
 }
