@@ -51,5 +51,14 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
+    rollupOptions: {
+      output: {
+        // Each view's lazy chunk is named after its feature folder, so bundle reports say which view grew.
+        chunkFileNames: (chunk) => {
+          const feature = chunk.facadeModuleId?.match(/features\/([^/]+)\/route\.tsx$/)?.[1];
+          return feature ? `assets/view-${feature}-[hash].js` : 'assets/[name]-[hash].js';
+        },
+      },
+    },
   },
 });

@@ -39,15 +39,30 @@ function controls(simulatorUrl: string): SimulatorControls {
 }
 
 interface Fixtures {
+  /** The simulated clock's speed: a journey through a minute-long autofocus can run it faster. */
+  simulatorSpeed: number;
   skydeck: RunningServer;
   sim: SimulatorControls;
+  /** Fails a journey on anything thrown uncaught in the page or refused by the content security policy. */
+  pageHealth: void;
 }
 
 export const test = base.extend<Fixtures>({
-  // Playwright reads a fixture's dependencies from this pattern; this one has none.
-  // eslint-disable-next-line no-empty-pattern
-  skydeck: async ({}, use) => {
-    const server = await startServer({ port: 0, host: '127.0.0.1', build: false, simulator: { port: 0, testControls: true } });
+  pageHealth: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(`uncaught in the page: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
+      });
+      await use();
+      expect(problems, 'the page stayed healthy').toEqual([]);
+    },
+    { auto: true },
+  ],
+  simulatorSpeed: [1, { option: true }],
+  skydeck: async ({ simulatorSpeed }, use) => {
+    const server = await startServer({ port: 0, host: '127.0.0.1', build: false, simulator: { port: 0, testControls: true, speed: simulatorSpeed } });
     await use(server);
     await server.close();
   },

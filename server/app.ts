@@ -1,5 +1,6 @@
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
+import { registerAccessToken } from './access-token';
 import { registerNinaProxy } from './nina-proxy';
 import { registerSecurity } from './security';
 import { SKYDECK_PREFIX, registerStaticApp } from './static-app';
@@ -14,10 +15,12 @@ export interface SkydeckConfig {
 export interface AppOptions {
   config: SkydeckConfig;
   distDir: string;
+  /** When set, every request needs it (see access-token.ts). */
+  accessToken?: string;
   log?: (line: string) => void;
 }
 
-export async function createApp({ config, distDir, log }: AppOptions): Promise<FastifyInstance> {
+export async function createApp({ config, distDir, accessToken, log }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     // Errors only: a line per proxied request would bury what matters on a console someone glances at at night.
     logger: log === undefined ? false : { level: 'error' },
@@ -26,6 +29,7 @@ export async function createApp({ config, distDir, log }: AppOptions): Promise<F
   });
 
   registerSecurity(app);
+  if (accessToken) registerAccessToken(app, accessToken);
   await registerNinaProxy(app, { ninaUrl: config.nina.url, ...(log && { log }) });
 
   app.get(`${SKYDECK_PREFIX}/config.json`, async (_request, reply) => {

@@ -13,6 +13,7 @@ Options:
   --nina <url>          NINA's Advanced API, e.g. http://192.168.1.20:1888   (env NINA_URL)
   --port <n>            port to serve Skydeck on, default 8080                (env PORT)
   --host <address>      address to listen on, default 0.0.0.0 (all networks)  (env SKYDECK_HOST)
+  --token <secret>      require this access token from every browser           (env SKYDECK_TOKEN)
   --no-build            serve dist/ as it is, without rebuilding it first
   --sim-port <n>        demo mode: port of the simulated NINA, default any free port
   --sim-speed <x>       demo mode: run the simulated sky and devices x times faster
@@ -54,6 +55,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): CliCommand
         nina: { type: 'string' },
         port: { type: 'string' },
         host: { type: 'string' },
+        token: { type: 'string' },
         'no-build': { type: 'boolean' },
         'sim-port': { type: 'string' },
         'sim-speed': { type: 'string' },
@@ -84,6 +86,12 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): CliCommand
   if (port !== undefined) options.port = parsePort(port, values.port !== undefined ? '--port' : 'PORT');
   const host = values.host ?? fromEnv(env, 'SKYDECK_HOST');
   if (host !== undefined) options.host = host;
+
+  const token = values.token ?? fromEnv(env, 'SKYDECK_TOKEN');
+  if (token !== undefined) {
+    if (token.length < 8) throw new UsageError('The access token must be at least 8 characters long.');
+    options.accessToken = token;
+  }
 
   const simulator: NonNullable<ServerOptions['simulator']> = {};
   if (values['sim-port'] !== undefined) simulator.port = parsePort(values['sim-port'], '--sim-port');

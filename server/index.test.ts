@@ -4,6 +4,7 @@ import { startServer } from './index';
 import type { RunningServer } from './index';
 import { SOCKET_GREETING, VERSION_ENVELOPE, startFakeNina } from './testing/fake-nina';
 import type { FakeNina } from './testing/fake-nina';
+import { CONTENT_SECURITY_POLICY } from './security';
 import {
   ASSET_BODY,
   ASSET_PATH,
@@ -201,6 +202,12 @@ describe('startServer in front of a NINA', () => {
       expect(response.status).toBe(404);
     });
 
+    it('answers any other missing file with 404, so a missing service worker is never served as HTML', async () => {
+      expect((await fetch(`${server.url}/sw.js`)).status).toBe(404);
+      expect((await fetch(`${server.url}/manifest.webmanifest`)).status).toBe(404);
+      expect((await fetch(`${server.url}/live-stack`)).status).toBe(200);
+    });
+
     it('answers unknown /skydeck paths and non-GET methods with 404', async () => {
       expect((await fetch(`${server.url}/skydeck/nothing`)).status).toBe(404);
       expect((await fetch(`${server.url}/mount`, { method: 'POST' })).status).toBe(404);
@@ -209,7 +216,8 @@ describe('startServer in front of a NINA', () => {
     it('sends nosniff and frame-ancestors on its own responses', async () => {
       const response = await fetch(`${server.url}/mount`);
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(response.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
+      expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
     });
 
     it('leaves NINA’s response headers as NINA sent them', async () => {

@@ -19,6 +19,8 @@ export interface ServerOptions {
   /** Rebuild dist/ with Vite first when it is missing or stale. */
   build?: boolean;
   simulator?: { port?: number; testControls?: boolean; speed?: number; seed?: number };
+  /** An access token every browser must give before it can use Skydeck (and so drive the rig). */
+  accessToken?: string;
   /** Print progress and NINA reachability changes to the console. */
   log?: boolean;
 }
@@ -84,7 +86,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       nina: { url: upstreamUrl },
       version: readVersion(),
     };
-    app = await createApp({ config, distDir, ...(log && { log }) });
+    app = await createApp({ config, distDir, ...(options.accessToken && { accessToken: options.accessToken }), ...(log && { log }) });
     await app.listen({ port: options.port ?? DEFAULT_PORT, host });
   } catch (error) {
     await app?.close();

@@ -14,13 +14,20 @@ function explainStartFailure(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function printStarted(server: RunningServer, host: string, ninaUrl: string | undefined, startMs: number): void {
+function printStarted(server: RunningServer, host: string, ninaUrl: string | undefined, accessToken: string | undefined, startMs: number): void {
   const port = Number(new URL(server.url).port) || 80;
   if (ninaUrl === undefined) {
     console.info(`Demo mode: Skydeck runs on a simulated NINA (${server.simulatorUrl ?? ''}), not a real observatory.`);
     console.info('To use your NINA instead: npm start -- --nina http://<nina-pc>:1888');
   } else {
     console.info(`Passing /v2 through to NINA at ${ninaUrl}.`);
+  }
+  if (accessToken) {
+    console.info('Every browser needs the access token (--token / SKYDECK_TOKEN) to open Skydeck.');
+  } else {
+    console.info(
+      'No access token is set: anyone who can reach this port on your network can drive the rig, as with NINA’s own API. Use --token <secret> to require one.',
+    );
   }
   console.info('\nOpen Skydeck at:');
   for (const url of browserUrls(host, port)) console.info(`  ${url}`);
@@ -50,7 +57,7 @@ async function main(): Promise<void> {
     console.error(`Skydeck could not start: ${explainStartFailure(error)}`);
     process.exit(1);
   }
-  printStarted(server, options.host ?? DEFAULT_HOST, options.ninaUrl, startMs);
+  printStarted(server, options.host ?? DEFAULT_HOST, options.ninaUrl, options.accessToken, startMs);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

@@ -1,8 +1,25 @@
 import type { FastifyInstance } from 'fastify';
 import { isNinaPath } from './nina-proxy';
 
-// Framing is all it restricts: a script/style policy would also have to allow index.html's inline <style>.
-const CONTENT_SECURITY_POLICY = "frame-ancestors 'none'";
+/**
+ * Scripts only from this server, never inline; styles may be inline (React and the charts set
+ * style attributes; index.html paints the dark background before anything loads). Connections
+ * may go to any http(s)/ws(s) origin because Skydeck can talk to a NINA directly.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' blob: data:",
+  "font-src 'self'",
+  "connect-src 'self' http: https: ws: wss:",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 /**
  * Request checks and response headers for everything the server answers itself. Proxied NINA replies pass
@@ -21,6 +38,7 @@ export function registerSecurity(app: FastifyInstance): void {
     if (!isNinaPath(request.url)) {
       reply.header('x-content-type-options', 'nosniff');
       reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+      reply.header('referrer-policy', 'no-referrer');
     }
     return payload;
   });

@@ -27,7 +27,10 @@ function wantsAppShell(request: FastifyRequest): boolean {
     !isNinaPath(pathname) &&
     pathname !== SKYDECK_PREFIX &&
     !pathname.startsWith(`${SKYDECK_PREFIX}/`) &&
-    !pathname.startsWith(HASHED_ASSETS_PATH)
+    !pathname.startsWith(HASHED_ASSETS_PATH) &&
+    // A missing file (sw.js, manifest.webmanifest, an icon) is a 404, not the app shell in disguise:
+    // a service worker or manifest served as HTML fails in confusing ways. Views have no extension.
+    !/\.[a-z0-9]+$/i.test(pathname)
   );
 }
 

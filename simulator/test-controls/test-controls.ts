@@ -15,6 +15,7 @@ import type { NetValue } from '../wire/net-values';
 import type { PluginSettings } from '../web-service/v2/api-context';
 import { ControlError, validate } from './control-error';
 import { deviceControls } from './device-controls';
+import { eventStormControls } from './event-storm-controls';
 import { guiderControls } from './guider-controls';
 import { imagingControls } from './imaging-controls';
 import { mountControls } from './mount-controls';
@@ -67,6 +68,7 @@ export function createTestControls(dependencies: TestControlDependencies): (requ
     ...guiderControls(rig),
     ...imagingControls(rig),
     ...mountControls({ rig, mountSocket }),
+    ...eventStormControls(events),
     {
       method: 'POST',
       pattern: /^\/__sim\/latency$/,

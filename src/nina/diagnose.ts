@@ -16,7 +16,8 @@ export type Diagnosis =
   | { status: 'mixed-content'; url: string }
   | { status: 'unreachable'; url: string }
   | { status: 'timeout'; url: string }
-  | { status: 'nina-error'; message: string };
+  | { status: 'nina-error'; message: string }
+  | { status: 'auth-required' };
 
 export interface DiagnoseOptions {
   fetchImpl?: typeof fetch;
@@ -41,6 +42,8 @@ export async function diagnose(endpoints: NinaEndpoints, options: DiagnoseOption
       case 'proxy':
         return { status: 'proxy-unreachable', target: error.proxyTarget, code: error.proxyCode, message: error.message };
       case 'http':
+        if (error.detail === 'auth-required') return { status: 'auth-required' };
+        return { status: 'not-advanced-api', message: error.message };
       case 'malformed':
       case 'empty':
       case 'schema':

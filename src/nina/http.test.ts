@@ -82,6 +82,13 @@ describe('createNinaHttp', () => {
     expect(error.message).toBe("Skydeck's server cannot reach NINA at http://10.0.0.5:1888: Connection refused");
   });
 
+  it('says when Skydeck’s server wants its access token', async () => {
+    const http = httpWith(reply('{"statusCode":401}', { status: 401, headers: { 'x-skydeck-auth': 'required' } }));
+    const error = await failure(http.get('/version', z.string()));
+    expect(error).toMatchObject({ kind: 'http', statusCode: 401, detail: 'auth-required' });
+    expect(error.message).toContain('/skydeck/login');
+  });
+
   it('reports empty bodies, malformed JSON and non-envelopes distinctly', async () => {
     expect((await failure(httpWith(reply('')).get('/x', z.string()))).kind).toBe('empty');
     expect((await failure(httpWith(reply('{"Response":')).get('/x', z.string()))).kind).toBe('malformed');

@@ -90,6 +90,16 @@ export async function readEnvelope(response: Response, path: string): Promise<un
     });
   }
 
+  if (response.status === 401 && response.headers.get('x-skydeck-auth') === 'required') {
+    throw new NinaError({
+      kind: 'http',
+      path,
+      statusCode: 401,
+      detail: 'auth-required',
+      message: "Skydeck's server needs its access token: open /skydeck/login to enter it",
+    });
+  }
+
   if (!response.ok) {
     const reason = contentType.includes('html') ? htmlErrorText(text) : text.slice(0, 300);
     throw new NinaError({

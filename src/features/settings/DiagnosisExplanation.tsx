@@ -82,5 +82,15 @@ export function DiagnosisExplanation({ diagnosis }: { diagnosis: Diagnosis }) {
       );
     case 'nina-error':
       return <p>NINA answered with an error: {diagnosis.message}</p>;
+    case 'auth-required':
+      return (
+        <p>
+          Skydeck’s server asks for its access token.{' '}
+          <a className="text-accent underline" href={`/skydeck/login?next=${encodeURIComponent(window.location.pathname)}`}>
+            Enter the token
+          </a>
+          .
+        </p>
+      );
   }
 }
