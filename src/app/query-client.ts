@@ -21,7 +21,8 @@ export function createQueryClient(): QueryClient {
     }),
     defaultOptions: {
       queries: {
-        retry: (failureCount, error) => failureCount < 2 && isTransient(error),
+        // One quick retry for a dropped connection; a timeout already waited long enough.
+        retry: (failureCount, error) => failureCount < 1 && isTransient(error) && !(isNinaError(error) && error.kind === 'timeout'),
         refetchOnWindowFocus: true,
         refetchIntervalInBackground: false,
       },

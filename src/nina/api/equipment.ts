@@ -22,6 +22,8 @@ export const equipmentInfoQuery = (http: NinaHttp) =>
     queryFn: ({ signal }) => http.get('/equipment/info', equipmentSnapshotSchema, { signal }),
     refetchInterval: EQUIPMENT_POLL_MS,
     refetchIntervalInBackground: false,
+    // The next poll is the retry: a failure shows at once instead of after hidden retries.
+    retry: false,
   });
 
 export function useEquipmentInfo() {

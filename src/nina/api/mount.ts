@@ -17,6 +17,8 @@ export const mountInfoQuery = (http: NinaHttp) =>
     queryFn: ({ signal }) => http.get('/equipment/mount/info', mountInfoSchema, { signal }),
     refetchInterval: MOUNT_POLL_MS,
     refetchIntervalInBackground: false,
+    // The next poll is the retry: a failure shows at once instead of after hidden retries.
+    retry: false,
   });
 
 export function useMountInfo() {
