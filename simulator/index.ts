@@ -60,6 +60,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const rig = new Rig(clock, site, seed);
   rig.guider.lostLockMeanIntervalH =
     options.guiderLostLockMeanIntervalH === undefined ? (options.testControls ? null : 4) : options.guiderLostLockMeanIntervalH;
+  // The demo's person at the mount turns the polar-alignment knobs; tests turn them with a control.
+  rig.polarAlignment.demoKnobs = !options.testControls;
   const settings = { accessControlHeader: true, createThumbnails: true };
   const observed = options.testControls ? new ObservedTraffic() : null;
   const faults = new FaultInjection(seed);
@@ -79,7 +81,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   sockets.register('/v2/socket', events);
   const mountSocket = new MountSocket(sockets, rig.mount);
   sockets.register('/v2/mount', mountSocket);
-  sockets.register('/v2/tppa', new TppaSocket());
+  const tppaSocket = new TppaSocket(sockets, rig.polarAlignment);
+  sockets.register('/v2/tppa', tppaSocket);
 
   const context: ApiContext = { rig, events, settings, plugin: { lastGuideStep: null } };
   startWatchers(context);
@@ -94,7 +97,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     recorder: () => recorder,
     observed,
     testControls:
-      observed === null ? null : createTestControls({ rig, events, settings, faults, sockets, observed, mountSocket }),
+      observed === null ? null : createTestControls({ rig, events, settings, faults, sockets, observed, mountSocket, tppaSocket }),
   });
   await listen(server, options.port ?? 1888, host);
   const port = (server.address() as AddressInfo).port;

@@ -143,6 +143,18 @@ const CASES: Record<string, { needs: TrafficItem[]; harmless: TrafficItem[] }> =
     needs: [event('STACK-STATUS', { Status: 'Running' }), event('STACK-STATUS', { Status: 'Stopped' })],
     harmless: [event('STACK-STATUS', { Status: 'running' }), event('STACK-STATUS', { Status: 'Paused' })],
   },
+  'livestack-status-casing': {
+    needs: [rest('/livestack/status', ok('Running')), rest('/livestack/status', ok('Stopped'))],
+    harmless: [rest('/livestack/status', ok('running')), rest('/livestack/status', ok('Paused')), rest('/livestack/start', ok(5))],
+  },
+  'livestack-info-not-found': {
+    needs: [rest('/livestack/image/M31/Ha/info', err('No image with specified filter and target found', 404))],
+    harmless: [
+      rest('/livestack/image/M31/Ha/info', err('Not found', 404)),
+      rest('/livestack/image/M31/Ha', err('No image with specified filter and target found', 404)),
+      rest('/livestack/image/M31/Ha/info', err('No image with specified filter and target found', 400)),
+    ],
+  },
   'ts-epoch-int': {
     needs: [event('TS-TARGETSTART', tsTargetStart()), event('TS-NEWTARGETSTART', tsTargetStart())],
     harmless: [
@@ -204,6 +216,21 @@ const CASES: Record<string, { needs: TrafficItem[]; harmless: TrafficItem[] }> =
   'image-prefix': {
     needs: [rest('/image/0/prefix?prefix=bad_', ok('Image renamed with prefix bad_')), rest('/image/4/prefix?prefix=x', err('Index out of range', 400))],
     harmless: [rest('/image/0/prefix?prefix=x', ok('Renamed')), rest('/image/0/prefix?prefix=x', err('Prefix missing', 400)), rest('/image/0/suffix?suffix=x', ok('Image renamed with prefix x'))],
+  },
+  'sequence-not-initialized': {
+    needs: [rest('/sequence/json', err('Sequence is not initialized', 409)), rest('/sequence/state', err('Sequence is not initialized', 409))],
+    harmless: [rest('/sequence/json', err('Sequencer not ready', 409)), rest('/sequence/state', err('Sequence is not initialized', 400))],
+  },
+  'sequence-tree-entries': {
+    needs: [
+      rest('/sequence/json', ok([{ GlobalTriggers: [] }, { Name: 'Start_Container', Status: 'CREATED', Items: [], Conditions: [], Triggers: [] }])),
+      rest('/sequence/state', ok([{ GlobalTriggers: [{ Name: 'Send Error to WebSocket_Trigger', Status: 'CREATED', Issues: [] }] }])),
+    ],
+    harmless: [
+      rest('/sequence/json', ok([{ Name: 'Start_Container', Status: 1 }])),
+      rest('/sequence/json', ok([{ GlobalTriggers: 'none' }])),
+      rest('/sequence/state', ok({ GlobalTriggers: [] })),
+    ],
   },
   'named-floats': {
     needs: [

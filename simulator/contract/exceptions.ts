@@ -25,6 +25,9 @@
  *   slew-started              §4 §16a.4    mount/slew without waitForResult answers "Slew started", not "Started Slew"
  *   tracking-invalid-mode     §2.3 §16a.5  mount/tracking answers an unknown mode with 400 "Invalid tracking mode"
  *   stack-status-casing       §11 §16a.20  STACK-STATUS Status is "Running"/"Stopped"
+ *   livestack-status-casing   §11 §16a.20  livestack/status is "stopped" at first, then "Running"/"Stopped"
+ *   livestack-info-not-found  §11 §2.3     livestack/image/{target}/{filter}/info answers an unknown pair with
+ *                                          404 "No image with specified filter and target found"
  *   ts-epoch-int              §13.3 §16a.26  TS-*TARGETSTART Coordinates.Epoch is an int (NJ enum)
  *   socket-nulls              §2.2 §16b    NJ writes null: IMAGE-SAVE Filename/Filter, TS TargetEndTime,
  *                                          STACK-UPDATED counts, TPPA progress Status
@@ -37,6 +40,10 @@
  *   image-history-response    §7.3 §16a.16 image-history Response is the item array or the count, and an item's
  *                                          Temperature is a number
  *   image-prefix              §7.4         GET /image/{index}/prefix exists (envelope string, 400 errors)
+ *   sequence-not-initialized  §2.3 §16a.19 sequence/json and /state answer 409 "Sequence is not initialized"
+ *                                          (the spec says "Sequencer not initialized")
+ *   sequence-tree-entries     §12          sequence/json and /state entries fit both `oneOf` alternatives; each
+ *                                          now requires its keys: {GlobalTriggers}, or a container's Name/Status
  *   named-floats              §2.2 §16b    every `type: number` (including the ones above) also accepts "NaN",
  *                                          "Infinity", "-Infinity", in REST and on the sockets
  *
@@ -314,6 +321,25 @@ export const EXCEPTIONS: readonly SpecException[] = [
     patches: [{ kind: 'enum', at: socketMessage('Live stack updstateated (requires Livestack >= 1.0.1.7)', 'Status'), replace: { running: 'Running', stopped: 'Stopped' } }],
   },
   {
+    id: 'livestack-status-casing',
+    notes: '§11, §16a.20',
+    why: 'livestack/status is the hard-coded "stopped" until the plugin\'s first broadcast, then the LiveStackStatus name "Running"/"Stopped"; the spec enum is lowercase.',
+    patches: [{ kind: 'enum', at: jsonSchema('/livestack/status', '200', 'properties/Response'), replace: { running: 'Running' }, add: ['Stopped'] }],
+  },
+  {
+    id: 'livestack-info-not-found',
+    notes: '§11, §2.3',
+    why: 'The info of an unknown target/filter pair answers 404 "No image with specified filter and target found"; the spec documents no 404.',
+    patches: [
+      {
+        kind: 'insert',
+        at: responses('/livestack/image/{target}/{filter}/info'),
+        key: '404',
+        value: jsonReply('No image with specified filter and target found', errorEnvelope(['No image with specified filter and target found'], 404)),
+      },
+    ],
+  },
+  {
     id: 'ts-epoch-int',
     notes: '§13.3, §16a.26',
     why: 'NJ writes the TS target Coordinates.Epoch enum as an int (0=JNOW, 1=B1950, 2=J2000, 3=J2050).',
@@ -472,6 +498,41 @@ export const EXCEPTIONS: readonly SpecException[] = [
               ),
             },
           },
+        },
+      },
+    ],
+  },
+  {
+    id: 'sequence-not-initialized',
+    notes: '§2.3, §16a.19',
+    why: 'sequence/json and sequence/state answer {Error:"Sequence is not initialized", StatusCode:409}; the spec enum says "Sequencer not initialized".',
+    patches: ['/sequence/json', '/sequence/state'].map(
+      (route): Patch => ({ kind: 'enum', at: jsonSchema(route, '409', 'properties/Error'), replace: { 'Sequencer not initialized': 'Sequence is not initialized' } }),
+    ),
+  },
+  {
+    id: 'sequence-tree-entries',
+    notes: '§12',
+    why: 'The entries (one {GlobalTriggers}, then the root containers with Name and Status) fit both `oneOf` alternatives, which require nothing, and so fail it; each alternative now requires the keys that tell them apart.',
+    patches: [
+      {
+        kind: 'replace',
+        at: api('components/schemas/SequenceBaseJson/properties/Response/items'),
+        schema: {
+          oneOf: [
+            {
+              type: 'object',
+              required: ['Name', 'Status'],
+              properties: {
+                Conditions: { type: 'array', items: {} },
+                Items: { type: 'array', items: {} },
+                Triggers: { type: 'array', items: {} },
+                Status: { type: 'string' },
+                Name: { type: 'string' },
+              },
+            },
+            { type: 'object', required: ['GlobalTriggers'], properties: { GlobalTriggers: { type: 'array', items: {} } } },
+          ],
         },
       },
     ],

@@ -12,7 +12,7 @@ export interface RouteRequest {
 }
 
 interface Route {
-  method: 'GET';
+  method: 'GET' | 'POST';
   segments: string[];
   run(request: RouteRequest): Promise<HttpReply>;
 }
@@ -79,8 +79,9 @@ export class Router {
     path: string,
     spec: S,
     handler: (query: BoundQuery<S>, request: RouteRequest) => HttpReply | Promise<HttpReply>,
+    method: Route['method'] = 'GET',
   ): void {
-    this.routes.push({ method: 'GET', segments: splitPath(path), run: (request) => invoke(spec, request, handler) });
+    this.routes.push({ method, segments: splitPath(path), run: (request) => invoke(spec, request, handler) });
   }
 
   /** A GET route whose handler answers with the plugin's JSON envelope. */
@@ -99,6 +100,11 @@ export class Router {
     handler: (query: BoundQuery<S>, request: RouteRequest) => HttpReply | Promise<HttpReply>,
   ): void {
     this.add(path, spec, handler);
+  }
+
+  /** A POST route (only `sequence/load` has one): the handler reads the raw body. */
+  post(path: string, handler: (request: RouteRequest) => Envelope | Promise<Envelope>): void {
+    this.add(path, {}, async (_query, request) => envelopeReply(await handler(request)), 'POST');
   }
 
   match(method: string, path: string): RouteMatch {

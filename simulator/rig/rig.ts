@@ -10,11 +10,14 @@ import { FlatDevice } from './flat-device';
 import { Focuser } from './focuser';
 import { Guider } from './guider';
 import { Imaging } from './imaging/imaging';
+import { LiveStack } from './livestack';
 import { Mount } from './mount';
 import { NinaLog } from './nina-log';
+import { PolarAlignment } from './polar-alignment';
 import { PowerBox } from './power-box';
 import { Rotator } from './rotator';
 import { SafetyMonitor } from './safety-monitor';
+import { Sequencer } from './sequencer/sequencer';
 import type { SimClock } from './sim-clock';
 import { WeatherStation } from './weather';
 
@@ -41,6 +44,11 @@ export class Rig {
   readonly devices: Readonly<Record<DeviceKind, Device>>;
   /** Capture, save, plate solve and autofocus across camera, focuser, filter wheel, mount and guider. */
   readonly imaging: Imaging;
+  /** NINA plugins the Advanced API talks to through the message broker: TPPA and Livestack. */
+  readonly polarAlignment: PolarAlignment;
+  readonly liveStack: LiveStack;
+  /** The advanced sequencer (ISequenceMediator), running its instructions on this rig. */
+  readonly sequencer: Sequencer;
 
   constructor(
     readonly clock: SimClock,
@@ -72,6 +80,15 @@ export class Rig {
       mount: this.mount,
       guider: this.guider,
     });
+    const pluginDevices = { clock, log: this.log, seed, imaging: this.imaging };
+    this.polarAlignment = new PolarAlignment({
+      ...pluginDevices,
+      mount: this.mount,
+      camera: this.camera,
+      filterWheel: this.filterWheel,
+      guider: this.guider,
+    });
+    this.liveStack = new LiveStack(pluginDevices);
     this.devices = {
       camera: this.camera,
       dome: this.dome,
@@ -85,6 +102,7 @@ export class Rig {
       switch: this.powerBox,
       weather: this.weather,
     };
+    this.sequencer = new Sequencer(this);
     this.log.info({ source: 'App.xaml.cs', member: 'OnStartup', line: 94 }, `Starting N.I.N.A. ${NINA_VERSION}`);
     this.log.write('DEBUG', { source: 'ProfileService.cs', member: 'Load', line: 612 }, 'Loading profile "Default"');
   }

@@ -10,6 +10,7 @@ import { isDeviceKind } from '../rig/device';
 import type { Rig } from '../rig/rig';
 import type { EventSocket } from '../sockets/event-socket';
 import type { MountSocket } from '../sockets/mount-socket';
+import type { TppaSocket } from '../sockets/tppa-socket';
 import { SOCKET_CHANNELS, type SocketHub } from '../sockets/socket-hub';
 import type { NetValue } from '../wire/net-values';
 import type { PluginSettings } from '../web-service/v2/api-context';
@@ -18,7 +19,10 @@ import { deviceControls } from './device-controls';
 import { eventStormControls } from './event-storm-controls';
 import { guiderControls } from './guider-controls';
 import { imagingControls } from './imaging-controls';
+import { liveStackControls } from './livestack-controls';
 import { mountControls } from './mount-controls';
+import { sequenceControls } from './sequence-controls';
+import { tppaControls } from './tppa-controls';
 
 export interface TestControlDependencies {
   rig: Rig;
@@ -28,6 +32,7 @@ export interface TestControlDependencies {
   sockets: SocketHub;
   observed: ObservedTraffic;
   mountSocket: MountSocket;
+  tppaSocket: TppaSocket;
 }
 
 function json(value: unknown, status = 200): HttpReply {
@@ -68,6 +73,9 @@ export function createTestControls(dependencies: TestControlDependencies): (requ
     ...guiderControls(rig),
     ...imagingControls(rig),
     ...mountControls({ rig, mountSocket }),
+    ...sequenceControls(rig),
+    ...tppaControls({ rig, tppaSocket: dependencies.tppaSocket }),
+    ...liveStackControls(rig),
     ...eventStormControls(events),
     {
       method: 'POST',

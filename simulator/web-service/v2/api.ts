@@ -4,6 +4,8 @@ import { Router } from '../../http/router';
 import type { ApiContext } from './api-context';
 import { registerApplicationRoutes } from './application/application';
 import { registerImageRoutes } from './application/image';
+import { registerSequenceRoutes } from './application/sequence';
+import { registerLiveStackRoutes } from './application/livestack';
 import { registerCameraRoutes } from './equipment/camera';
 import { registerConnectionRoutes } from './equipment/connection';
 import { registerDeviceInfoRoutes } from './equipment/device-info';
@@ -35,5 +37,7 @@ export function createApiRouter(context: ApiContext): Router {
   registerApplicationRoutes(router, context);
   registerImageRoutes(router, context);
   registerFocuserRoutes(router, context);
+  registerSequenceRoutes(router, context);
+  registerLiveStackRoutes(router, context);
   return router;
 }

@@ -4,6 +4,8 @@
 import type { DeviceKind } from '../../rig/device';
 import type { ApiContext } from './api-context';
 import { startImageWatcher } from './application/image';
+import { startSequenceWatcher } from './application/sequence';
+import { startLiveStackWatcher } from './application/livestack';
 import { filterInfo } from './equipment/filter-wheel';
 import { startFocuserWatcher } from './equipment/focuser';
 import { startMountWatcher } from './equipment/mount';
@@ -35,6 +37,8 @@ export function startWatchers(context: ApiContext): void {
   startLogWatcher(context);
   startImageWatcher(context);
   startFocuserWatcher(context);
+  startSequenceWatcher(context);
+  startLiveStackWatcher(context);
   rig.safetyMonitor.isSafeChanged.subscribe((isSafe) => events.sendAndAddEvent('SAFETY-CHANGED', { IsSafe: isSafe }));
   rig.filterWheel.filterChanged.subscribe(({ previous, next }) =>
     events.sendAndAddEvent('FILTERWHEEL-CHANGED', { Previous: filterInfo(previous), New: filterInfo(next) }),

@@ -125,7 +125,8 @@ describe('guider (Guider.cs, notes §3.5, §9)', () => {
     expect(await reply).toEqual({ Response: 'Guiding started', Error: '', StatusCode: 200, Success: true, Type: 'API' });
     const elapsedMs = (await simTimeMs(simulator)) - started;
     expect(elapsedMs).toBeGreaterThan(60_000);
-    expect(elapsedMs).toBeLessThan(180_000);
+    // Calibration takes 60–120 s; the start then waits for PHD2 to settle (up to 40 s), and a busy machine adds slack.
+    expect(elapsedMs).toBeLessThan(300_000);
     // Polling can miss the short settle before the reply on a busy machine, so only the order of what was seen is fixed.
     expect([...states].join(',')).toMatch(/^(Stopped,)?(Looping,)?Calibrating(,Guiding)?$/);
     await expectGuiderEvents(['GUIDER-START']);
