@@ -73,7 +73,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['simulator/**/*.ts', 'server/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.{ts,mjs}', 'bench/**/*.ts', '*.config.{ts,js}'],
+    files: ['simulator/**/*.ts', 'server/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.{ts,mjs}', 'bench/**/*.ts', '*.config.{ts,js}', '.size-limit.js'],
     languageOptions: { globals: globals.node },
     rules: { 'no-console': 'off' },
   },
