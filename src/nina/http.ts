@@ -27,6 +27,11 @@ export interface NinaHttp {
    * NinaErrors like any other reply.
    */
   getBlob(path: string, options?: RequestOptions): Promise<Blob>;
+  /**
+   * `POST /v2/api{path}` with a JSON text body, envelope checked like `get`. Only `sequence/load`
+   * takes a body (notes §12); optional so fakes of the read-only API need not provide it.
+   */
+  post?<S extends z.ZodType>(path: string, body: string, schema: S, options?: RequestOptions): Promise<z.output<S>>;
   /** The base URL requests go to, for messages. */
   readonly baseUrl: string;
 }
@@ -180,7 +185,13 @@ function firstIssue(error: z.ZodError): string {
 
 export function createNinaHttp(baseUrl: string, fetchImpl: typeof fetch = (...args) => fetch(...args)): NinaHttp {
   /** One request with the timeout, the caller's abort and network failures turned into NinaErrors. */
-  async function request<T>(path: string, options: RequestOptions, accept: string, read: (response: Response) => Promise<T>): Promise<T> {
+  async function request<T>(
+    path: string,
+    options: RequestOptions,
+    accept: string,
+    read: (response: Response) => Promise<T>,
+    body?: string,
+  ): Promise<T> {
     const url = buildUrl(baseUrl, path, options.query);
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const controller = new AbortController();
@@ -194,7 +205,12 @@ export function createNinaHttp(baseUrl: string, fetchImpl: typeof fetch = (...ar
     try {
       let response: Response;
       try {
-        response = await fetchImpl(url, { signal: controller.signal, headers: { Accept: accept } });
+        response = await fetchImpl(
+          url,
+          body === undefined
+            ? { signal: controller.signal, headers: { Accept: accept } }
+            : { method: 'POST', body, signal: controller.signal, headers: { Accept: accept, 'Content-Type': 'application/json' } },
+        );
       } catch (cause) {
         throw networkError(cause, path, baseUrl, timedOut, timeoutMs);
       }
@@ -215,6 +231,10 @@ export function createNinaHttp(baseUrl: string, fetchImpl: typeof fetch = (...ar
     async get(path, schema, options = {}) {
       const body = await request(path, options, 'application/json', (response) => readEnvelope(response, path));
       return parseResponse(schema, body, path);
+    },
+    async post(path, body, schema, options = {}) {
+      const response = await request(path, options, 'application/json', (reply) => readEnvelope(reply, path), body);
+      return parseResponse(schema, response, path);
     },
     getBlob(path, options = {}) {
       return request(path, options, 'image/*', async (response) => {

@@ -28,4 +28,25 @@ describe('alerts store', () => {
     expect(alerts).toHaveLength(ALERT_HISTORY_LIMIT);
     expect(alerts[0]!.title).toBe('#20');
   });
+
+  it('counts a repeat of an alert still showing instead of adding another', () => {
+    const { push } = useAlertsStore.getState();
+    push({ severity: 'error', title: 'Plate solve failed', detail: 'No stars', source: 'ERROR-PLATESOLVE', atMs: 1_000 });
+    push({ severity: 'error', title: 'Autofocus failed', source: 'ERROR-AF', atMs: 2_000 });
+    push({ severity: 'error', title: 'Plate solve failed', detail: 'No stars', source: 'ERROR-PLATESOLVE', atMs: 3_000 });
+    let { alerts } = useAlertsStore.getState();
+    expect(alerts.map((alert) => [alert.title, alert.repeats, alert.atMs])).toEqual([
+      ['Autofocus failed', 1, 2_000],
+      ['Plate solve failed', 2, 3_000],
+    ]);
+    // Once dismissed, the next one is news again.
+    useAlertsStore.getState().dismiss(alerts[1]!.id);
+    push({ severity: 'error', title: 'Plate solve failed', detail: 'No stars', source: 'ERROR-PLATESOLVE', atMs: 4_000 });
+    ({ alerts } = useAlertsStore.getState());
+    expect(alerts.map((alert) => [alert.title, alert.repeats, alert.dismissed])).toEqual([
+      ['Autofocus failed', 1, false],
+      ['Plate solve failed', 2, true],
+      ['Plate solve failed', 1, false],
+    ]);
+  });
 });

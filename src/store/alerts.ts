@@ -16,13 +16,15 @@ export interface Alert {
   /** Where it came from, e.g. "guiding", "ERROR-AF". */
   source: string;
   dismissed: boolean;
+  /** How many times it happened: a repeat of an alert still showing counts here instead of stacking another toast. */
+  repeats: number;
 }
 
 export const ALERT_HISTORY_LIMIT = 200;
 
 interface AlertsState {
   alerts: readonly Alert[];
-  push: (alert: Omit<Alert, 'id' | 'atMs' | 'dismissed'> & { atMs?: number }) => Alert;
+  push: (alert: Omit<Alert, 'id' | 'atMs' | 'dismissed' | 'repeats'> & { atMs?: number }) => Alert;
   dismiss: (id: number) => void;
   dismissAll: () => void;
   clear: () => void;
@@ -30,10 +32,25 @@ interface AlertsState {
 
 let nextId = 1;
 
+/** A repeat sooner than this after the last one is counted but makes no sound or notification. */
+const REPEAT_QUIET_MS = 60_000;
+
+const isRepeat = (alert: Alert, input: Pick<Alert, 'severity' | 'title' | 'detail' | 'source'>) =>
+  alert.severity === input.severity && alert.title === input.title && alert.detail === input.detail && alert.source === input.source;
+
 export const useAlertsStore = create<AlertsState>()((set) => ({
   alerts: [],
   push: (input) => {
-    const alert: Alert = { ...input, id: nextId++, atMs: input.atMs ?? Date.now(), dismissed: false };
+    const atMs = input.atMs ?? Date.now();
+    const { alerts } = useAlertsStore.getState();
+    const showing = alerts.findLast((alert) => !alert.dismissed && isRepeat(alert, input));
+    if (showing) {
+      const repeated: Alert = { ...showing, atMs, repeats: showing.repeats + 1 };
+      set((state) => ({ alerts: [...state.alerts.filter((alert) => alert.id !== showing.id), repeated] }));
+      if (atMs - showing.atMs >= REPEAT_QUIET_MS) deliverOutsideThePage(repeated);
+      return repeated;
+    }
+    const alert: Alert = { ...input, id: nextId++, atMs, dismissed: false, repeats: 1 };
     set((state) => ({ alerts: [...state.alerts, alert].slice(-ALERT_HISTORY_LIMIT) }));
     deliverOutsideThePage(alert);
     return alert;

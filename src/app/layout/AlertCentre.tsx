@@ -71,6 +71,7 @@ export function AlertCentre() {
                   <span className="font-mono text-xs text-muted">{formatClockTime(alert.atMs)}</span>
                   <StatusPill tone={tone[alert.severity]}>{alert.severity}</StatusPill>
                   <span className="text-sm font-medium">{alert.title}</span>
+                  {alert.repeats > 1 ? <span className="text-xs text-muted">×{alert.repeats}, last at this time</span> : null}
                 </div>
                 {alert.detail ? <p className="mt-1 text-sm break-words text-muted">{alert.detail}</p> : null}
               </li>
