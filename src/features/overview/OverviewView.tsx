@@ -4,6 +4,7 @@ import { PanelErrorBoundary } from '../../components/PanelErrorBoundary';
 import { useEquipmentInfo } from '../../nina/api/equipment';
 import { deviceKinds, devices } from '../../nina/schemas/equipment';
 import { DeviceCard } from './DeviceCard';
+import { GuidingWidget } from './GuidingWidget';
 
 /** Imaging train first, then the observatory around it. */
 const order = ['camera', 'mount', 'guider', 'focuser', 'filterwheel', 'rotator', 'weather', 'safetymonitor', 'dome', 'flatdevice', 'switch'] as const;
@@ -29,6 +30,9 @@ export function OverviewView() {
         {connectedCount} of {deviceKinds.length} devices connected
         {equipment.isError ? <span className="ml-2 text-warn">· last refresh failed: {equipment.error.message}</span> : null}
       </p>
+      <PanelErrorBoundary name="the guiding widget">
+        <GuidingWidget snapshot={snapshot.guider} />
+      </PanelErrorBoundary>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-3 2xl:grid-cols-4">
         {order.map((kind) => (
           <PanelErrorBoundary key={kind} name={`the ${devices[kind].label.toLowerCase()} card`}>
