@@ -62,7 +62,7 @@ async function startDemoSimulator(
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const log = options.log === true ? (line: string) => console.info(line) : undefined;
   const host = options.host ?? DEFAULT_HOST;
-  const distDir = path.resolve(options.distDir ?? path.join(PROJECT_ROOT, 'dist'));
+  const distDir = path.resolve(options.distDir ?? process.env.SKYDECK_DIST_DIR ?? path.join(PROJECT_ROOT, 'dist'));
   const ninaUrl = options.ninaUrl === undefined ? undefined : parseNinaUrl(options.ninaUrl);
 
   if (options.build ?? true) await ensureBuild({ root: PROJECT_ROOT, distDir, ...(log && { log }) });
