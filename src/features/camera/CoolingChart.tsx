@@ -23,11 +23,22 @@ function series(samples: readonly CoolingSample[], pick: (sample: CoolingSample)
   return lttb(rows, Math.max(3, Math.floor(maxPoints)));
 }
 
-function CoolingPlot({ width, samples }: { width: number; samples: readonly CoolingSample[] }) {
-  const maxPoints = width - AXES_WIDTH_PX;
-  const temperature = series(samples, (sample) => sample.temperatureC, maxPoints);
-  const setPoint = series(samples, (sample) => (sample.coolerOn ? sample.setPointC : null), maxPoints);
-  const power = series(samples, (sample) => sample.powerPercent, maxPoints);
+interface CoolingSeries {
+  temperature: Row[];
+  setPoint: Row[];
+  power: Row[];
+}
+
+function coolingSeries(samples: readonly CoolingSample[], maxPoints: number): CoolingSeries {
+  return {
+    temperature: series(samples, (sample) => sample.temperatureC, maxPoints),
+    setPoint: series(samples, (sample) => (sample.coolerOn ? sample.setPointC : null), maxPoints),
+    power: series(samples, (sample) => sample.powerPercent, maxPoints),
+  };
+}
+
+function CoolingPlot({ width, samples, lines }: { width: number; samples: readonly CoolingSample[]; lines: CoolingSeries }) {
+  const { temperature, setPoint, power } = lines;
   const domain: [number, number] = [samples[0]?.atMs ?? 0, samples.at(-1)?.atMs ?? 0];
   const degrees = temperatureAxis([...temperature, ...setPoint].map((row) => row.y));
   return (
@@ -65,7 +76,10 @@ export function CoolingChart({ samples }: { samples: readonly CoolingSample[] })
   return (
     <div className="space-y-1">
       <ChartFrame height={CHART_HEIGHT} label={`Sensor temperature and cooler power, ${samples.length} samples`}>
-        {(width) => <CoolingPlot width={width} samples={samples} />}
+        {(width) => {
+          const lines = coolingSeries(samples, width - AXES_WIDTH_PX);
+          return { chart: <CoolingPlot width={width} samples={samples} lines={lines} />, points: Math.max(lines.temperature.length, lines.setPoint.length, lines.power.length) };
+        }}
       </ChartFrame>
       <p className="flex flex-wrap gap-x-4 text-xs text-muted">
         <span className="flex items-center gap-1.5">

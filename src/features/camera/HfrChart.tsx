@@ -10,7 +10,7 @@ import { useNinaClient } from '../../nina/api/client-context';
 import { thumbnailUrl } from '../../nina/api/images';
 import { useHfrHistory, type HfrPoint } from '../../store/hfr-history';
 import { clockTickFormatter } from './chart-time';
-import { filterCounts, hfrChartData, NO_FILTER, type ChartPoint } from './hfr-chart-data';
+import { filterCounts, hfrChartData, NO_FILTER, type ChartPoint, type HfrChartData } from './hfr-chart-data';
 
 const CHART_HEIGHT = 240;
 /** Left and right axes and margins, which hold no points. */
@@ -40,8 +40,7 @@ function FrameTooltip({ active, payload }: { active?: boolean; payload?: readonl
   );
 }
 
-function HfrPlot({ width, points, autofocusAtMs, onOpen }: { width: number; points: readonly HfrPoint[]; autofocusAtMs: readonly number[]; onOpen: (point: HfrPoint) => void }) {
-  const data = hfrChartData(points, autofocusAtMs, width - AXES_WIDTH_PX);
+function HfrPlot({ width, data, onOpen }: { width: number; data: HfrChartData; onOpen: (point: HfrPoint) => void }) {
   const hfrTicks = niceTicksFromZero(Math.max(0, ...data.byFilter.flatMap((group) => group.points.map((item) => item.y))), 5);
   const starTicks = niceTicksFromZero(Math.max(0, ...data.stars.map((item) => item.y)), 5);
   const open = (item: unknown) => {
@@ -109,7 +108,11 @@ export function HfrChart({ onOpen }: { onOpen: (point: HfrPoint) => void }) {
         <p className="text-sm text-muted">Each saved frame adds a point: its HFR and star count, coloured by filter.</p>
       ) : (
         <ChartFrame height={CHART_HEIGHT} label={`HFR and star count of ${points.length} saved frames`}>
-          {(width) => <HfrPlot width={width} points={points} autofocusAtMs={autofocusAtMs} onOpen={onOpen} />}
+          {(width) => {
+            const data = hfrChartData(points, autofocusAtMs, width - AXES_WIDTH_PX);
+            const drawn = Math.max(data.stars.length, data.byFilter.reduce((sum, group) => sum + group.points.length, 0));
+            return { chart: <HfrPlot width={width} data={data} onOpen={onOpen} />, points: drawn };
+          }}
         </ChartFrame>
       )}
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs">

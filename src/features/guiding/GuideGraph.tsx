@@ -36,7 +36,7 @@ export function GuideGraph({ steps, unit, arcsecPerPx, yScale, showCorrections }
         const stepWidthPx = plotWidth / Math.max(1, (model.lastId ?? 0) - (model.firstId ?? 0) + 1);
         // RA and Dec bars overlap (translucent) so each can take most of a step's width.
         const barSizePx = Math.max(1, Math.floor(stepWidthPx * 0.7));
-        return (
+        const chart = (
           <div data-testid="guide-graph" data-dither-markers={model.ditherIds.length} data-y-limit={model.yLimit}>
             <ComposedChart
               width={width}
@@ -106,6 +106,7 @@ export function GuideGraph({ steps, unit, arcsecPerPx, yScale, showCorrections }
             </ComposedChart>
           </div>
         );
+        return { chart, points: model.rows.length };
       }}
     </ChartFrame>
   );

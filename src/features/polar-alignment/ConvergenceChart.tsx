@@ -73,7 +73,11 @@ export const ConvergenceChart = memo(function ConvergenceChart({ readings, goalA
   return (
     <div className="space-y-1" data-testid="convergence-chart" data-readings={readings.length}>
       <ChartFrame height={CHART_HEIGHT} label={`Polar alignment error over time, ${readings.length} readings, last total ${formatPolarAngleArcmin(Math.abs((readings.at(-1)?.totalDeg ?? 0) * 60))}`}>
-        {(width) => <ConvergencePlot width={width} readings={readings} goalArcmin={goalArcmin} />}
+        {(width) => ({
+          chart: <ConvergencePlot width={width} readings={readings} goalArcmin={goalArcmin} />,
+          // Each line is reduced to this many points by LTTB.
+          points: Math.min(readings.length, Math.max(3, width - AXES_WIDTH_PX)),
+        })}
       </ChartFrame>
       <p className="flex flex-wrap gap-x-4 text-xs text-muted">
         {series.map((line) => (
