@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInteger, formatNumber, formatSigned } from './format';
+import { clockTickFormatter, formatInteger, formatNumber, formatSigned } from './format';
 
 describe('format', () => {
   it('shows a dash for values NINA sends as "NaN" or omits', () => {
@@ -17,5 +17,13 @@ describe('format', () => {
 
   it('groups thousands in integers', () => {
     expect(formatInteger(12345.4)).toBe('12,345');
+  });
+});
+
+describe('clockTickFormatter', () => {
+  it('shows seconds only on short spans', () => {
+    const at = new Date(2026, 0, 1, 22, 5, 9).getTime();
+    expect(clockTickFormatter(60_000)(at)).toBe('22:05:09');
+    expect(clockTickFormatter(3_600_000)(at)).toBe('22:05');
   });
 });

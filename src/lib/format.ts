@@ -26,3 +26,8 @@ export function formatClockTime(epochMs: number): string {
   const date = new Date(epochMs);
   return [date.getHours(), date.getMinutes(), date.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
 }
+
+/** Clock ticks for a time axis: minutes for a span of ten minutes or more, seconds for a short one, so ticks differ. */
+export function clockTickFormatter(spanMs: number): (atMs: number) => string {
+  return spanMs >= 10 * 60_000 ? (atMs) => formatClockTime(atMs).slice(0, 5) : formatClockTime;
+}

@@ -2,9 +2,9 @@ import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
 import { ChartFrame } from '../../components/chart/ChartFrame';
 import { axisProps, chartColors, tooltipStyle } from '../../components/chart/chart-colors';
 import { lttb } from '../../lib/downsample';
-import { formatClockTime, formatNumber, formatSigned } from '../../lib/format';
+import { clockTickFormatter, formatClockTime, formatNumber, formatSigned } from '../../lib/format';
 import type { CoolingSample } from '../../store/cooling-history';
-import { clockTickFormatter, temperatureAxis } from './chart-time';
+import { temperatureAxis } from './chart-time';
 
 const CHART_HEIGHT = 180;
 const AXES_WIDTH_PX = 96;

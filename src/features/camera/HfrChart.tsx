@@ -4,12 +4,11 @@ import { Button } from '../../components/Button';
 import { ChartFrame } from '../../components/chart/ChartFrame';
 import { axisProps, chartColors, filterColor, tooltipStyle } from '../../components/chart/chart-colors';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { formatClockTime, formatInteger, formatNumber } from '../../lib/format';
+import { clockTickFormatter, formatClockTime, formatInteger, formatNumber } from '../../lib/format';
 import { niceTicksFromZero } from '../../lib/nice-ticks';
 import { useNinaClient } from '../../nina/api/client-context';
 import { thumbnailUrl } from '../../nina/api/images';
 import { useHfrHistory, type HfrPoint } from '../../store/hfr-history';
-import { clockTickFormatter } from './chart-time';
 import { filterCounts, hfrChartData, NO_FILTER, type ChartPoint, type HfrChartData } from './hfr-chart-data';
 
 const CHART_HEIGHT = 240;

@@ -1,10 +1,3 @@
-import { formatClockTime } from '../../lib/format';
-
-/** Clock ticks: minutes for a span of an hour or more, seconds for a short one, so ticks differ. */
-export function clockTickFormatter(spanMs: number): (atMs: number) => string {
-  return spanMs >= 10 * 60_000 ? (atMs) => formatClockTime(atMs).slice(0, 5) : formatClockTime;
-}
-
 /**
  * A temperature axis at least `minSpan` degrees tall with ticks on whole, evenly spaced degrees,
  * so the sensor's 0.1 °C jitter does not fill the chart.

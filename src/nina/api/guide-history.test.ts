@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GuideGraph, GuideStep } from '../schemas/guider';
-import { latestSteps, mergeGuideGraph } from './guide-history';
+import { latestSteps, mergeGuideGraph, stepsAddedSince } from './guide-history';
 
 const step = (id: number, raPx = id / 10, dither = false): GuideStep => ({
   id,
@@ -85,5 +85,22 @@ describe('latestSteps', () => {
     expect(ids(latestSteps(history, 3))).toEqual([7, 8, 9]);
     expect(latestSteps(history, 50)).toBe(history.steps);
     expect(latestSteps(undefined, 50)).toEqual([]);
+  });
+});
+
+describe('stepsAddedSince', () => {
+  it('is the steps a reply added, without dither markers', () => {
+    const first = mergeGuideGraph(undefined, graph(10, 0, 9));
+    const withDither = graph(11, 5, 12);
+    withDither.steps[6] = step(11, 0, true);
+    const second = mergeGuideGraph(first, withDither);
+    expect(ids(stepsAddedSince(first, second))).toEqual([10, 12]);
+  });
+
+  it('is nothing for the first read, an unchanged reply, or a graph that does not continue', () => {
+    const first = mergeGuideGraph(undefined, graph(10, 0, 9));
+    expect(stepsAddedSince(undefined, first)).toEqual([]);
+    expect(stepsAddedSince(first, mergeGuideGraph(first, graph(10, 0, 9)))).toEqual([]);
+    expect(stepsAddedSince(first, mergeGuideGraph(first, graph(30, 50, 60)))).toEqual([]);
   });
 });

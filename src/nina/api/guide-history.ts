@@ -63,3 +63,17 @@ export function latestSteps(history: GuideHistory | undefined, count: number): r
   if (!history) return [];
   return history.steps.length <= count ? history.steps : history.steps.slice(-count);
 }
+
+/**
+ * The guide steps `next` adds to `previous` (dither markers left out), or none when `next` does
+ * not continue it: the first read of a graph holds steps of unknown age, and a restarted graph
+ * has nothing to do with what came before.
+ */
+export function stepsAddedSince(previous: GuideHistory | undefined, next: GuideHistory): readonly GuideStep[] {
+  if (!previous || previous === next) return [];
+  const last = previous.steps.at(-1);
+  if (!last) return [];
+  const overlap = next.steps.findIndex((step) => step.id === last.id);
+  if (overlap === -1) return [];
+  return next.steps.slice(overlap + 1).filter((step) => !step.dither);
+}

@@ -5,7 +5,8 @@ import type { NinaHttp } from '../http';
 import { guiderInfoSchema } from '../schemas/equipment';
 import { guideGraphSchema } from '../schemas/guider';
 import { useNinaClient } from './client-context';
-import { mergeGuideGraph, type GuideHistory } from './guide-history';
+import { useGuidingRmsHistory } from '../../store/guiding-rms-history';
+import { mergeGuideGraph, stepsAddedSince, type GuideHistory } from './guide-history';
 import { ninaKeys } from './keys';
 
 /**
@@ -50,7 +51,10 @@ export const guideHistoryQuery = (http: NinaHttp, poll: boolean) =>
     queryKey: ninaKeys.guiderGraph(http.baseUrl),
     queryFn: async ({ signal, client, queryKey }): Promise<GuideHistory> => {
       const graph = await http.get('/equipment/guider/graph', guideGraphSchema, { signal });
-      return mergeGuideGraph(client.getQueryData<GuideHistory>(queryKey), graph);
+      const previous = client.getQueryData<GuideHistory>(queryKey);
+      const next = mergeGuideGraph(previous, graph);
+      useGuidingRmsHistory.getState().addSteps(stepsAddedSince(previous, next), next.pixelScaleArcsecPerPx ?? null, Date.now());
+      return next;
     },
     refetchInterval: poll ? GUIDE_GRAPH_POLL_MS : false,
     refetchIntervalInBackground: false,
