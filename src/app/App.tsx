@@ -1,6 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
-import { RouterProvider } from 'react-router';
 import { NinaClientProvider, type NinaClient } from '../nina/api/client-context';
 import { eventConsumers } from '../nina/consumers';
 import { resolveEndpoints } from '../nina/endpoints';
@@ -8,8 +7,10 @@ import { createNinaHttp } from '../nina/http';
 import { startEventSync } from '../nina/sockets/events';
 import { switchHistoryInstance } from '../store/persistence/session-history';
 import { activeRig, useSettingsStore } from '../store/settings';
+import { AppLayout } from './layout/AppLayout';
 import { createQueryClient } from './query-client';
-import { router } from './router';
+import { RouteErrorBoundary } from './RouteErrorBoundary';
+import { ViewRoutes } from './router';
 
 const queryClient = createQueryClient();
 
@@ -39,7 +40,11 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <NinaClientProvider client={client}>
-        <RouterProvider router={router} />
+        <RouteErrorBoundary>
+          <AppLayout>
+            <ViewRoutes />
+          </AppLayout>
+        </RouteErrorBoundary>
       </NinaClientProvider>
     </QueryClientProvider>
   );

@@ -1,14 +1,8 @@
-import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import { Link } from 'wouter';
 
 /** Last line of defence: a view that fails to load or render never leaves a white screen. */
-export function RouteError() {
-  const error = useRouteError();
-  console.error('[skydeck] route error', error);
-  const message = isRouteErrorResponse(error)
-    ? `${error.status} ${error.statusText}`
-    : error instanceof Error
-      ? error.message
-      : String(error);
+export function RouteError({ error }: { error: unknown }) {
+  const message = error instanceof Error ? error.message : String(error);
   const chunkFailed = error instanceof Error && /dynamically imported module|Importing a module script failed|Failed to fetch/i.test(error.message);
   return (
     <div role="alert" className="mx-auto max-w-lg p-6">
@@ -34,7 +28,7 @@ export function NotFound() {
     <div className="mx-auto max-w-lg p-6">
       <h1 className="text-lg font-semibold">No such view</h1>
       <p className="mt-2 text-muted">This address is not part of Skydeck.</p>
-      <Link to="/" className="mt-4 inline-flex min-h-11 items-center text-accent underline">
+      <Link href="/" className="mt-4 inline-flex min-h-11 items-center text-accent underline">
         Go to the overview
       </Link>
     </div>

@@ -32,3 +32,13 @@ export const navItems: readonly NavItem[] = [
   { path: '/events', label: 'Events', icon: EventsIcon },
   { path: '/settings', label: 'Settings', icon: SettingsIcon },
 ];
+
+/**
+ * Whether `pathname` shows the view at `viewPath`: the overview only at `/`, any other view also
+ * below its own path. Case-insensitive and tolerant of a trailing slash, like the routes.
+ */
+export function isViewActive(viewPath: string, pathname: string): boolean {
+  const path = pathname.toLowerCase();
+  if (viewPath === '/') return path === '/';
+  return path === viewPath || path.startsWith(`${viewPath}/`);
+}

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 
 /** A view that is not built yet says what will be there, instead of pretending. */
 export function PlannedView({ title, summary, items }: { title: string; summary: string; items: readonly string[] }) {
@@ -14,7 +14,7 @@ export function PlannedView({ title, summary, items }: { title: string; summary:
           ))}
         </ul>
         <p className="mt-4 text-sm text-muted">
-          Meanwhile the <Link to="/" className="text-accent underline">Overview</Link> shows this device’s state and lets you connect it.
+          Meanwhile the <Link href="/" className="text-accent underline">Overview</Link> shows this device’s state and lets you connect it.
         </p>
       </section>
     </div>

@@ -1,13 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
-import { NavLink, Outlet, useLocation } from 'react-router';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useLocation } from 'wouter';
 import { CloseIcon, MenuIcon } from '../../components/icons';
 import { PanelErrorBoundary } from '../../components/PanelErrorBoundary';
 import { Toasts } from '../../components/Toasts';
-import { navItems } from '../navigation';
+import { isViewActive, navItems } from '../navigation';
+import { SequenceWakeLock } from '../SequenceWakeLock';
 import { AlertCentre } from './AlertCentre';
 import { ConnectionGate } from './ConnectionGate';
 import { ConnectionBadge } from './ConnectionBadge';
 import { LinkBanner } from './LinkBanner';
+import { NavLink } from './NavLink';
 import { NavList } from './NavList';
 import { RigSwitcher } from './RigSwitcher';
 import { ThemeToggle } from './ThemeToggle';
@@ -21,11 +23,12 @@ function Brand() {
   );
 }
 
-export function AppLayout() {
-  const location = useLocation();
+/** The shell around the view on screen (`children`): navigation, header, alerts. */
+export function AppLayout({ children }: { children: ReactNode }) {
+  const [pathname] = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const menuRef = useRef<HTMLDialogElement>(null);
-  const current = navItems.find((item) => (item.path === '/' ? location.pathname === '/' : location.pathname.startsWith(item.path)));
+  const current = navItems.find((item) => isViewActive(item.path, pathname));
 
   useEffect(() => {
     document.title = current ? `${current.label} · Skydeck` : 'Skydeck';
@@ -70,7 +73,7 @@ export function AppLayout() {
         <main id="main" className="flex-1 p-3 pb-24 sm:p-4 sm:pb-24 lg:pb-6">
           <PanelErrorBoundary name="this view">
             <ConnectionGate>
-              <Outlet />
+              {children}
             </ConnectionGate>
           </PanelErrorBoundary>
         </main>
@@ -83,9 +86,8 @@ export function AppLayout() {
             .map(({ path, label, icon: Icon }) => (
               <li key={path}>
                 <NavLink
-                  to={path}
-                  end={path === '/'}
-                  className={({ isActive }) => `flex min-h-14 flex-col items-center justify-center gap-0.5 text-[11px] ${isActive ? 'text-accent' : 'text-muted'}`}
+                  path={path}
+                  className={(isActive) => `flex min-h-14 flex-col items-center justify-center gap-0.5 text-[11px] ${isActive ? 'text-accent' : 'text-muted'}`}
                 >
                   <Icon />
                   {label}
@@ -102,6 +104,7 @@ export function AppLayout() {
       </nav>
 
       <Toasts />
+      <SequenceWakeLock />
 
       <dialog
         ref={menuRef}

@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { useLocation } from 'react-router';
+import { useLocation } from 'wouter';
 import { Spinner } from '../../components/Button';
 import { useNinaClient } from '../../nina/api/client-context';
 import { useNinaVersions } from '../../nina/api/application';
@@ -12,7 +12,7 @@ const ConnectionScreen = lazy(() => import('../../features/settings/ConnectionSc
  * to reach instead, and why it fails. Settings stay reachable so the address can be fixed.
  */
 export function ConnectionGate({ children }: { children: ReactNode }) {
-  const { pathname } = useLocation();
+  const [pathname] = useLocation();
   const versions = useNinaVersions();
   const { endpoints } = useNinaClient();
 

@@ -1,5 +1,5 @@
-import { NavLink } from 'react-router';
 import type { NavItem } from '../navigation';
+import { NavLink } from './NavLink';
 
 export function NavList({ items, onNavigate }: { items: readonly NavItem[]; onNavigate?: () => void }) {
   return (
@@ -7,10 +7,9 @@ export function NavList({ items, onNavigate }: { items: readonly NavItem[]; onNa
       {items.map(({ path, label, icon: Icon }) => (
         <li key={path}>
           <NavLink
-            to={path}
-            end={path === '/'}
+            path={path}
             onClick={onNavigate}
-            className={({ isActive }) =>
+            className={(isActive) =>
               `flex min-h-11 items-center gap-3 rounded-lg px-3 text-sm ${isActive ? 'bg-surface-2 font-medium text-fg' : 'text-muted hover:bg-surface-2 hover:text-fg'}`
             }
           >

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { Button, Spinner } from '../../components/Button';
 import { CommandFeedback } from '../../components/CommandFeedback';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -145,7 +145,7 @@ export function FocuserPanel({ info, autofocusRunning }: { info: UseQueryResult<
           {!connected ? (
             <p className="text-sm text-muted">
               Focuser not connected. Connect it on the{' '}
-              <Link to="/" className="text-accent underline">
+              <Link href="/" className="text-accent underline">
                 Overview
               </Link>
               .

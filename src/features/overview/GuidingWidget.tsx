@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { chartColors } from '../../components/chart/chart-colors';
 import { StatusPill } from '../../components/StatusPill';
 import { useInView } from '../../components/use-in-view';
@@ -88,7 +88,7 @@ export function GuidingWidget({ snapshot }: { snapshot: DeviceSnapshot<'guider'>
           </p>
           <Sparkline values={trend} label={trendLabel} />
         </div>
-        <Link to="/guiding" className="inline-flex min-h-11 items-center rounded-lg px-2 text-sm text-accent underline">
+        <Link href="/guiding" className="inline-flex min-h-11 items-center rounded-lg px-2 text-sm text-accent underline">
           Guide graph
         </Link>
       </div>
