@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { Spinner } from '../../components/Button';
 import { chartColors } from '../../components/chart/chart-colors';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -21,6 +21,7 @@ import { GuiderCommands } from './GuiderCommands';
 import { describeGuiderState } from './guider-state';
 import { formatGuideValue, unitFactor, validPixelScale } from './graph-data';
 import { RmsSummary } from './RmsSummary';
+import { RmsTrendChart } from './RmsTrendChart';
 
 function Legend({ showCorrections }: { showCorrections: boolean }) {
   const swatch = (colour: string, dashed = false) => (
@@ -81,7 +82,7 @@ export function GuidingView() {
             ) : (
               <p className="text-sm text-muted">
                 The guider is not connected in NINA. Connect it on the{' '}
-                <Link to="/" className="text-accent underline">
+                <Link href="/" className="text-accent underline">
                   Overview
                 </Link>
                 .
@@ -132,7 +133,14 @@ export function GuidingView() {
     <div className="grid items-start gap-3 lg:grid-cols-[minmax(0,1fr)_minmax(0,22rem)]">
       <div className="lg:col-start-2 lg:row-start-1">{statusPanel}</div>
       <div className="lg:col-start-1 lg:row-span-2 lg:row-start-1">{graphPanel}</div>
-      <div className="lg:col-start-2">
+      <div className="lg:col-start-1">
+        <PanelErrorBoundary name="the RMS trend">
+          <Panel title="RMS over the night">
+            <RmsTrendChart unit={unit} />
+          </Panel>
+        </PanelErrorBoundary>
+      </div>
+      <div className="lg:col-start-2 lg:row-start-2">
         <PanelErrorBoundary name="the alert settings">
           <Panel title="Alerts">
             <p className="text-sm text-muted">
@@ -140,7 +148,7 @@ export function GuidingView() {
               {sound || notifications ? ` with ${[sound ? 'a sound' : '', notifications ? 'a system notification' : ''].filter(Boolean).join(' and ')}` : ''}.
             </p>
             <p className="mt-2 text-sm">
-              <Link to="/settings" className="text-accent underline">
+              <Link href="/settings" className="inline-flex min-h-11 items-center text-accent underline">
                 {sound || notifications ? 'Change alert sound and notifications' : 'Turn on a sound or system notifications'}
               </Link>
             </p>

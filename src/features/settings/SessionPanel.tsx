@@ -4,11 +4,14 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Panel } from '../../components/Panel';
 import { playAlertTone, useAlertPreferences, useAlertsStore } from '../../store/alerts';
 import { clearSessionHistory } from '../../store/persistence/session-history';
+import { useScreenPreferences } from '../../store/screen-preferences';
 
 /** Alert preferences and the session's saved history. */
 export function SessionPanel() {
   const { sound, notifications, setSound, setNotifications } = useAlertPreferences();
   const clearAlerts = useAlertsStore((state) => state.clear);
+  const { awakeDuringSequence, setAwakeDuringSequence } = useScreenPreferences();
+  const wakeLockSupported = typeof navigator !== 'undefined' && 'wakeLock' in navigator;
   const [clearing, setClearing] = useState(false);
   const [notice, setNotice] = useState<string>();
   const notificationsSupported = typeof Notification !== 'undefined';
@@ -52,8 +55,13 @@ export function SessionPanel() {
         </label>
         {!notificationsSupported ? <p className="text-muted">This browser has no system notifications.</p> : null}
         {notice ? <p className="text-warn">{notice}</p> : null}
+        <label className="flex min-h-11 items-center gap-3">
+          <input type="checkbox" className="size-5" checked={awakeDuringSequence} onChange={(event) => setAwakeDuringSequence(event.target.checked)} />
+          Keep this screen on while a sequence runs
+        </label>
+        {!wakeLockSupported ? <p className="text-muted">This browser cannot keep the screen on (it needs HTTPS or localhost for the Wake Lock API).</p> : null}
         <div className="border-t border-border pt-3">
-          <p className="text-muted">This rig’s HFR points, autofocus runs, guiding history, polar-alignment readings and event log are kept in this browser, and come back after a reload.</p>
+          <p className="text-muted">This rig’s HFR points, autofocus runs, guiding RMS, live-stack exposures, cooling, polar-alignment readings and event log are kept in this browser, and come back after a reload.</p>
           <Button className="mt-2" variant="danger" onClick={() => setClearing(true)}>
             Clear session
           </Button>

@@ -86,7 +86,9 @@ describe('guidingAlerts', () => {
     await vi.advanceTimersByTimeAsync(LOST_LOCK_POLL_MS);
     fake.nina.state = 'LostLock';
     await vi.advanceTimersByTimeAsync(LOST_LOCK_POLL_MS);
-    expect(alerts()).toEqual(['error:Guide star lost', 'error:Guide star lost']);
+    // A second loss while the first alert still shows counts on it rather than stacking another toast.
+    expect(alerts()).toEqual(['error:Guide star lost']);
+    expect(useAlertsStore.getState().alerts[0]!.repeats).toBe(2);
   });
 
   it('stops reading guider/info when the sequence finishes', async () => {
