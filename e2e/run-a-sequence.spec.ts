@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, openSkydeck, test, type SimulatorControls } from './fixtures';
+import { loadPlan, runRegion } from './sequence-plan';
 
 // A simulated 1 s frame costs about 5 s with its download and save; at 3× a journey takes seconds,
 // and each line of two frames still runs across a tree refresh (one follows every saved frame).
@@ -39,36 +40,6 @@ async function recordTreeStatuses(page: Page): Promise<() => Promise<StatusHisto
   return () => page.evaluate(() => (window as unknown as { treeStatuses: StatusHistory }).treeStatuses);
 }
 
-interface PlanLine {
-  filter: string;
-  exposureS: number;
-  frames: number;
-}
-
-/** Fills the builder for a target imaged where the mount points, with these lines of exposures. */
-async function buildPlan(page: Page, lines: PlanLine[]) {
-  const form = page.getByRole('form', { name: 'Build a target sequence' });
-  await form.getByLabel('Name').fill('E2E field');
-  await form.getByLabel('Right ascension (J2000)').fill('05h 35m 17.3s');
-  await form.getByLabel('Declination (J2000)').fill('-05 23 28');
-  await form.getByLabel('Go to the target').selectOption({ label: 'Stay where the mount points' });
-  for (const [index, line] of lines.entries()) {
-    if (index > 0) await form.getByRole('button', { name: 'Add a line' }).click();
-    const row = form.getByRole('listitem', { name: `Line ${index + 1}` });
-    await row.getByLabel('Filter').selectOption({ label: line.filter });
-    await row.getByLabel('Exposure (s)').fill(String(line.exposureS));
-    await row.getByLabel('Frames').fill(String(line.frames));
-  }
-  return form;
-}
-
-async function loadPlan(page: Page, lines: PlanLine[]) {
-  const form = await buildPlan(page, lines);
-  await form.getByRole('button', { name: 'Load into NINA' }).click();
-  await expect(form.getByText('NINA: Sequence updated')).toBeVisible();
-  await expect(page.getByTestId('sequence-state')).toHaveAttribute('data-state', 'ready');
-}
-
 interface HistoryImage {
   Filter?: string;
   TargetName?: string;
@@ -77,8 +48,6 @@ interface HistoryImage {
 
 const imageHistory = (sim: SimulatorControls) =>
   sim.get<{ Response: HistoryImage[] }>('/v2/api/image-history?all=true').then((reply) => reply.Response);
-
-const runRegion = (page: Page) => page.getByRole('region', { name: 'Run' });
 
 test('build a 2-filter × 2-frame plan, load and start it: the tree runs, four frames with their filters reach the image history @phone', async ({
   page,

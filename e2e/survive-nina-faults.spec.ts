@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { deviceCard, expect, openSkydeck, test, type SimulatorControls } from './fixtures';
 
 /**
@@ -38,6 +39,8 @@ test('a reply that breaks the schema marks only the devices it broke as unreadab
 test('a NINA that stops answering is reported as a timeout, then recovers when it answers again', async ({ page, skydeck, sim }) => {
   test.setTimeout(45_000);
   await openSkydeck(page, skydeck);
+  // The Overview has its first snapshot: the hang hits a refresh, not the first read.
+  await expect(deviceCard(page, 'Camera')).toHaveAttribute('data-connected', 'true');
   await fault(sim, '/equipment/info', 'hang');
   await expect(page.getByText(/last refresh failed: NINA did not answer \/equipment\/info within 10 s/)).toBeVisible({ timeout: 25_000 });
   await fetch(`${sim.url}/__sim/fault`, { method: 'DELETE' });
@@ -78,4 +81,51 @@ test('a slew refused with EmbedIO’s HTML page is not retried either', async ({
   await expect(form.getByRole('alert').filter({ hasText: 'HTTP 400' })).toBeVisible();
   await page.waitForTimeout(2_000);
   expect(await requestsTo(sim, '/equipment/mount/slew')).toBe(1);
+});
+
+async function pressCapture(page: Page) {
+  const form = page.getByRole('form', { name: 'Capture a frame' });
+  await form.getByLabel('Exposure (s)').fill('1');
+  await form.getByRole('button', { name: 'Capture' }).click();
+  return form;
+}
+
+test('a failing capture is sent to NINA exactly once, and NINA’s error is shown', async ({ page, skydeck, sim }) => {
+  await openSkydeck(page, skydeck, '/camera');
+  await fetch(`${sim.url}/__sim/requests`, { method: 'DELETE' });
+  await fault(sim, '/equipment/camera/capture', 'unknown-error');
+  const form = await pressCapture(page);
+  await expect(form.getByRole('alert').filter({ hasText: 'Unknown error' })).toBeVisible();
+  await expect(form.getByRole('button', { name: 'Capture' })).toBeEnabled();
+  // Nothing to wait for but the absence of a second try.
+  await page.waitForTimeout(3_000);
+  expect(await requestsTo(sim, '/equipment/camera/capture')).toBe(1);
+});
+
+test('a capture whose reply is lost on the way is not sent again', async ({ page, skydeck, sim }) => {
+  await openSkydeck(page, skydeck, '/camera');
+  await fetch(`${sim.url}/__sim/requests`, { method: 'DELETE' });
+  // NINA gets the request and starts the exposure; the connection breaks before its reply arrives.
+  let sentByBrowser = 0;
+  await page.route('**/v2/api/equipment/camera/capture?*', async (route) => {
+    sentByBrowser += 1;
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+  const form = await pressCapture(page);
+  await expect(form.getByRole('alert').filter({ hasText: `Could not reach NINA at ${skydeck.url}` })).toBeVisible();
+  await page.waitForTimeout(3_000);
+  expect(sentByBrowser).toBe(1);
+  expect(await requestsTo(sim, '/equipment/camera/capture')).toBe(1);
+});
+
+test('a capture NINA never answers times out once and is not sent again', async ({ page, skydeck, sim }) => {
+  await openSkydeck(page, skydeck, '/camera');
+  await fetch(`${sim.url}/__sim/requests`, { method: 'DELETE' });
+  await fault(sim, '/equipment/camera/capture', 'hang');
+  const form = await pressCapture(page);
+  await expect(form.getByRole('alert').filter({ hasText: 'NINA did not answer /equipment/camera/capture within 10 s' })).toBeVisible({ timeout: 15_000 });
+  await expect(form.getByRole('button', { name: 'Capture' })).toBeEnabled();
+  await page.waitForTimeout(2_000);
+  expect(await requestsTo(sim, '/equipment/camera/capture')).toBe(1);
 });

@@ -1,4 +1,5 @@
 import type { NewEventLogEntry } from '../store/event-log';
+import { parseEventBody, type NinaEvent } from './schemas/events';
 
 /**
  * `/event-history` is NINA's append-only record of events since the plugin loaded, oldest first
@@ -17,6 +18,21 @@ export interface HistoryRow {
 
 /** Events NINA sends live but never stores in its history (notes §13.1). */
 export const LIVE_ONLY_EVENTS: ReadonlySet<string> = new Set(['IMAGE-PREPARED']);
+
+/**
+ * Events that say what NINA is doing rather than that something happened, and lose nothing in
+ * the history. Recovered from it they still reach the event consumers, or a sequence that
+ * finished while the link was down would stay "running"; replaying the others would raise
+ * alerts and chart points for old news.
+ */
+const STATE_EVENTS: ReadonlySet<string> = new Set(['SEQUENCE-STARTING', 'SEQUENCE-FINISHED']);
+
+/** The event a recovered row still tells the consumers about, if it is a state event. */
+export function recoveredStateEvent(row: HistoryRow): NinaEvent | undefined {
+  if (!STATE_EVENTS.has(row.name)) return undefined;
+  const parsed = parseEventBody({ Event: row.name, ...row.data });
+  return parsed.ok ? parsed.event : undefined;
+}
 
 export function readHistoryRow(row: unknown): HistoryRow | undefined {
   if (row === null || typeof row !== 'object' || Array.isArray(row)) return undefined;

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { AutofocusReport } from '../nina/schemas/focuser';
 import { registerHistoryStore, sessionHistoryOptions } from './persistence/session-history';
+import { withQuietReset } from './quiet-reset';
 
 /**
  * The night's autofocus runs as NINA's events told them (notes §8): AUTOFOCUS-STARTING, one
@@ -74,6 +75,10 @@ const changeRun = (runs: readonly AutofocusRun[], id: number, change: (run: Auto
   runs.map((run) => (run.id === id ? change(run) : run));
 
 const bounded = (runs: AutofocusRun[]): AutofocusRun[] => runs.slice(-AUTOFOCUS_RUN_LIMIT);
+
+const persistence = withQuietReset(
+  sessionHistoryOptions('autofocus', 1, (state: AutofocusHistoryState) => ({ runs: state.runs, nextId: state.nextId })),
+);
 
 export const useAutofocusHistory = create<AutofocusHistoryState>()(
   persist(
@@ -149,7 +154,7 @@ export const useAutofocusHistory = create<AutofocusHistoryState>()(
       };
     },
     {
-      ...sessionHistoryOptions('autofocus', 1, (state: AutofocusHistoryState) => ({ runs: state.runs, nextId: state.nextId })),
+      ...persistence.options,
       merge: (persisted, current) => {
         const saved = persisted as Partial<Pick<AutofocusHistoryState, 'runs' | 'nextId'>> | undefined;
         if (!saved || !Array.isArray(saved.runs) || typeof saved.nextId !== 'number') return current;
@@ -166,7 +171,7 @@ export const useAutofocusHistory = create<AutofocusHistoryState>()(
 
 registerHistoryStore({
   name: 'autofocus',
-  reset: () => useAutofocusHistory.getState().reset(),
+  reset: () => persistence.quietly(() => useAutofocusHistory.getState().reset()),
   rehydrate: () => useAutofocusHistory.persist.rehydrate(),
 });
 

@@ -71,6 +71,3 @@ registerHistoryStore({
   reset: () => persistence.quietly(() => useCoolingHistory.setState(empty)),
   rehydrate: () => useCoolingHistory.persist.rehydrate(),
 });
-
-// This store loads with the Camera view, after Skydeck chose its NINA: load that NINA’s history now.
-void useCoolingHistory.persist.rehydrate();

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { RingBuffer } from '../lib/ring-buffer';
 import { registerHistoryStore, sessionHistoryOptions } from './persistence/session-history';
+import { withQuietReset } from './quiet-reset';
 
 /** About one busy night of events; older ones remain in NINA's own `/event-history`. */
 export const EVENT_LOG_CAPACITY = 2_000;
@@ -45,6 +46,15 @@ type SavedEventLog = Pick<EventLogState, 'entries' | 'totalAppended' | 'historyC
 const ring = new RingBuffer<EventLogEntry>(EVENT_LOG_CAPACITY);
 let nextId = 1;
 
+const persistence = withQuietReset(
+  sessionHistoryOptions<EventLogState, SavedEventLog>(
+    'event-log',
+    1,
+    ({ entries, totalAppended, historyCursor }) => ({ entries, totalAppended, historyCursor }),
+    { throttleMs: EVENT_LOG_SAVE_INTERVAL_MS },
+  ),
+);
+
 export const useEventLogStore = create<EventLogState>()(
   persist(
     (set, get) => ({
@@ -63,12 +73,7 @@ export const useEventLogStore = create<EventLogState>()(
       },
     }),
     {
-      ...sessionHistoryOptions<EventLogState, SavedEventLog>(
-        'event-log',
-        1,
-        ({ entries, totalAppended, historyCursor }) => ({ entries, totalAppended, historyCursor }),
-        { throttleMs: EVENT_LOG_SAVE_INTERVAL_MS },
-      ),
+      ...persistence.options,
       merge: (persisted, current) => {
         const saved = persisted as Partial<SavedEventLog> | undefined;
         if (!saved || !Array.isArray(saved.entries)) return current;
@@ -91,6 +96,6 @@ export const useEventLogStore = create<EventLogState>()(
 
 registerHistoryStore({
   name: 'event-log',
-  reset: () => useEventLogStore.getState().clear(),
+  reset: () => persistence.quietly(() => useEventLogStore.getState().clear()),
   rehydrate: () => useEventLogStore.persist.rehydrate(),
 });

@@ -94,6 +94,3 @@ registerHistoryStore({
   reset: () => persistence.quietly(() => useGuidingRmsHistory.setState({ ...empty, block: undefined })),
   rehydrate: () => useGuidingRmsHistory.persist.rehydrate(),
 });
-
-// Load what the current NINA instance saved now: switchHistoryInstance loads again only when the instance changes.
-void useGuidingRmsHistory.persist.rehydrate();

@@ -76,6 +76,3 @@ registerHistoryStore({
   reset: () => persistence.quietly(() => useHfrHistory.setState(empty)),
   rehydrate: () => useHfrHistory.persist.rehydrate(),
 });
-
-// Load what the current NINA instance saved now: switchHistoryInstance loads again only when the instance changes.
-void useHfrHistory.persist.rehydrate();

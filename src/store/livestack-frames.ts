@@ -95,9 +95,6 @@ registerHistoryStore({
   rehydrate: () => useLiveStackFrames.persist.rehydrate(),
 });
 
-// Load what the current NINA instance saved now: switchHistoryInstance loads again only when the instance changes.
-void useLiveStackFrames.persist.rehydrate();
-
 /** The saved frames of each tab, by stack key. */
 export function savedFramesByStack(stacks: readonly SavedFrames[]): ReadonlyMap<string, SavedFrames> {
   return new Map(stacks.map((stack) => [stackKey(stack.target, stack.filter), stack]));

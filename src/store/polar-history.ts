@@ -234,6 +234,3 @@ registerHistoryStore({
   reset: () => persistence.quietly(() => usePolarHistory.setState({ ...emptySession, live: idleLive })),
   rehydrate: () => usePolarHistory.persist.rehydrate(),
 });
-
-// This store loads with the Polar alignment view, after Skydeck chose its NINA: load its history now.
-void usePolarHistory.persist.rehydrate();

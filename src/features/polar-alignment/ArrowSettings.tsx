@@ -34,7 +34,7 @@ export function ArrowSettings({ hemisphere, latitudeDeg }: { hemisphere: Hemisph
                 type="button"
                 aria-pressed={settings.hemisphere === choice}
                 onClick={() => settings.setHemisphere(choice)}
-                className={`min-h-10 rounded-md px-1 text-sm ${settings.hemisphere === choice ? 'bg-accent/20 font-semibold text-accent' : 'hover:bg-surface'}`}
+                className={`min-h-11 rounded-md px-1 text-sm ${settings.hemisphere === choice ? 'bg-accent/20 font-semibold text-accent' : 'hover:bg-surface'}`}
               >
                 {label}
               </button>

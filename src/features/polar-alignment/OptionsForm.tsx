@@ -31,7 +31,7 @@ function ChoiceField({
             type="button"
             aria-pressed={value === choice}
             onClick={() => onChange(choice)}
-            className={`min-h-10 rounded-md px-1 text-sm ${value === choice ? 'bg-accent/20 font-semibold text-accent' : 'text-fg hover:bg-surface'}`}
+            className={`min-h-11 rounded-md px-1 text-sm ${value === choice ? 'bg-accent/20 font-semibold text-accent' : 'text-fg hover:bg-surface'}`}
           >
             {label}
           </button>

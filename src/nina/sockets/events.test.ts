@@ -1,8 +1,10 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useActivityStore } from '../../store/activity';
 import { useConnectionStore } from '../../store/connection';
 import { useEventLogStore } from '../../store/event-log';
 import { ninaKeys } from '../api/keys';
+import { sequenceActivity } from '../consumers/sequence-activity';
 import type { NinaHttp } from '../http';
 import { equipmentSnapshotSchema } from '../schemas/equipment-snapshot';
 import { startEventSync } from './events';
@@ -111,6 +113,31 @@ describe('startEventSync', () => {
     );
     expect(invalidate).toHaveBeenCalledWith({ queryKey: ninaKeys.all(BASE) });
     expect(calls.filter((path) => path === '/event-history')).toHaveLength(2);
+  });
+
+  it('a sequence that finished while the link was down is not left running, and old news raises nothing', async () => {
+    const history: Record<string, unknown>[] = [];
+    const { http } = fakeHttp(() => history);
+    const seen: string[] = [];
+    stop = startEventSync({
+      http,
+      socketUrl: 'ws://nina/v2/socket',
+      queryClient: new QueryClient(),
+      consumers: [sequenceActivity, (events) => seen.push(...events.map((event) => event.name))],
+    });
+    latestSocket().open();
+    history.push({ Event: 'SEQUENCE-STARTING', Time: 't0' });
+    latestSocket().event({ Event: 'SEQUENCE-STARTING' });
+    await vi.waitFor(() => expect(useActivityStore.getState().sequenceRunning).toBe(true));
+
+    latestSocket().drop();
+    history.push({ Event: 'ERROR-AF', Time: 't1' }, { Event: 'SEQUENCE-FINISHED', Time: 't2' });
+    await vi.waitFor(() => expect(FakeSocket.instances).toHaveLength(2), { timeout: 2_000 });
+    latestSocket().open();
+
+    await vi.waitFor(() => expect(useActivityStore.getState().sequenceRunning).toBe(false));
+    expect(seen).toEqual(['SEQUENCE-STARTING', 'SEQUENCE-FINISHED']);
+    expect(names()).toEqual(['live:SEQUENCE-STARTING', 'history:ERROR-AF', 'history:SEQUENCE-FINISHED']);
   });
 
   it('says so in the log when the history cannot be read', async () => {

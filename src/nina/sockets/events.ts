@@ -7,7 +7,7 @@ import { ninaKeys } from '../api/keys';
 import type { EventConsumer } from '../consumers/types';
 import { describeError } from '../errors';
 import { applyEventToEquipment, deviceOfEvent, eventInvalidatesEquipment } from '../equipment-events';
-import { historyRowToEntry, LIVE_ONLY_EVENTS, readHistoryRow, reconcileHistory, type HistoryRow } from '../event-history';
+import { historyRowToEntry, LIVE_ONLY_EVENTS, readHistoryRow, recoveredStateEvent, reconcileHistory, type HistoryRow } from '../event-history';
 import type { NinaHttp } from '../http';
 import type { EquipmentSnapshot } from '../schemas/equipment-snapshot';
 import { parseSocketFrame, type NinaEvent } from '../schemas/events';
@@ -132,25 +132,27 @@ export function startEventSync({ http, socketUrl, queryClient, consumers = [] }:
     heldBack ??= [];
     const names: string[] = namesDuringSync ?? [];
     namesDuringSync = names;
-    let recovered: NewEventLogEntry[];
+    let recovered: Received[];
     try {
       const raw = await http.get('/event-history', z.array(z.unknown()), { signal: request.signal, timeoutMs: 30_000 });
       const rows = raw.map(readHistoryRow).filter((row): row is HistoryRow => row !== undefined);
       const { missed, cursor: next } = reconcileHistory(rows, cursor.get(), names);
       // On first contact these are the events from before Skydeck was opened, as far as the log holds.
       const now = Date.now();
-      recovered = missed.slice(-EVENT_LOG_CAPACITY).map((row) => historyRowToEntry(row, now));
+      recovered = missed.slice(-EVENT_LOG_CAPACITY).map((row) => ({ entry: historyRowToEntry(row, now), event: recoveredStateEvent(row) }));
       cursor.set(next);
     } catch (error) {
       if (request.signal.aborted) return;
       cursor.set(cursor.get() + names.length);
       recovered = [
         {
-          name: 'HISTORY-UNAVAILABLE',
-          receivedAtMs: Date.now(),
-          source: 'live',
-          data: {},
-          problem: `Could not read NINA's event history, so events while the link was down may be missing: ${describeError(error)}`,
+          entry: {
+            name: 'HISTORY-UNAVAILABLE',
+            receivedAtMs: Date.now(),
+            source: 'live',
+            data: {},
+            problem: `Could not read NINA's event history, so events while the link was down may be missing: ${describeError(error)}`,
+          },
         },
       ];
     }
@@ -158,7 +160,7 @@ export function startEventSync({ http, socketUrl, queryClient, consumers = [] }:
     namesDuringSync = undefined;
     const held = heldBack ?? [];
     heldBack = undefined;
-    for (const entry of recovered) batcher.push({ entry });
+    for (const item of recovered) batcher.push(item);
     for (const item of held) batcher.push(item);
   };
 

@@ -24,9 +24,13 @@ function run<T>(mode: IDBTransactionMode, operation: (store: IDBObjectStore) => 
   return open().then(
     (db) =>
       new Promise<T>((resolve, reject) => {
-        const request = operation(db.transaction(STORE_NAME, mode).objectStore(STORE_NAME));
+        const transaction = db.transaction(STORE_NAME, mode);
+        const request = operation(transaction.objectStore(STORE_NAME));
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
+        // Commit now rather than when the transaction falls idle: a write made as the page is
+        // hidden or reloaded (session-history flushes then) is otherwise dropped with the page.
+        transaction.commit();
       }),
   );
 }

@@ -17,6 +17,8 @@ export interface HistoryStoreHandle {
 const base = indexedDbStorage();
 const stores = new Set<HistoryStoreHandle>();
 let instance = 'default';
+/** The loads of the current instance's history still under way. */
+let loading: Promise<void> = Promise.resolve();
 
 const instanceStorage: StateStorage = {
   getItem: (name) => base.getItem(`${instance}|${name}`),
@@ -72,12 +74,17 @@ export function sessionHistoryOptions<S, P>(
   { throttleMs }: SessionHistoryPersistence = {},
 ): PersistOptions<S, P> {
   const storage = throttleMs ? throttledStorage(throttleMs) : instanceStorage;
-  // Hydration waits for switchHistoryInstance, which knows which NINA the history belongs to.
+  // registerHistoryStore loads it for the NINA in use, switchHistoryInstance for the next one.
   return { name: `history.${name}`, version, storage: createJSONStorage<P>(() => storage), partialize, skipHydration: true };
 }
 
+/**
+ * A store loads the current NINA's history as soon as it exists (at start-up, or with its view);
+ * switchHistoryInstance waits for those loads, so live events never race a saved log still loading.
+ */
 export function registerHistoryStore(store: HistoryStoreHandle): void {
   stores.add(store);
+  loading = Promise.all([loading, store.rehydrate()]).then(() => undefined);
 }
 
 export function currentHistoryInstance(): string {
@@ -85,8 +92,6 @@ export function currentHistoryInstance(): string {
 }
 
 /** Called when Skydeck starts talking to a (different) NINA: load that instance's history. */
-let loading: Promise<void> = Promise.resolve();
-
 export function switchHistoryInstance(id: string): Promise<void> {
   if (id === instance) return loading;
   flushPendingWrites();
