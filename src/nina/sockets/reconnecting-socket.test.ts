@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { backoffDelayMs, ReconnectingSocket, type SocketStatus } from './reconnecting-socket';
+import { backoffDelayMs, ReconnectingSocket, SOCKET_STABLE_LINK_MS, type SocketStatus } from './reconnecting-socket';
 
 class FakeSocket {
   static instances: FakeSocket[] = [];
@@ -107,6 +107,24 @@ describe('ReconnectingSocket', () => {
       vi.advanceTimersByTime(5000);
     }
     expect(delays).toEqual([250, 500, 1000, 2000, 4000, 5000, 5000, 5000]);
+  });
+
+  it('goes on backing off when every link closes at once after opening, and starts over after one that lasted', () => {
+    const { socket } = makeSocket({ random: () => 1 });
+    socket.start();
+    const delays: number[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      latest().serverOpens();
+      latest().serverDrops();
+      delays.push((socket.status.retryAtMs ?? 0) - Date.now());
+      vi.advanceTimersByTime(5000);
+    }
+    expect(delays).toEqual([250, 500, 1000, 2000, 4000, 5000]);
+
+    latest().serverOpens();
+    vi.advanceTimersByTime(SOCKET_STABLE_LINK_MS);
+    latest().serverDrops();
+    expect((socket.status.retryAtMs ?? 0) - Date.now()).toBe(250);
   });
 
   it('gives up on a connect that hangs and tries again', () => {

@@ -39,6 +39,12 @@ const OPEN = 1;
 export const SOCKET_CONNECT_TIMEOUT_MS = 5_000;
 export const SOCKET_BASE_BACKOFF_MS = 250;
 export const SOCKET_MAX_BACKOFF_MS = 5_000;
+/**
+ * A link that closes sooner than this after opening did not really come back: the back-off goes
+ * on growing instead of starting over. Skydeck's server accepts the browser's socket before NINA
+ * has accepted its own, so a NINA refusing sockets looks like an open followed at once by a close.
+ */
+export const SOCKET_STABLE_LINK_MS = 3_000;
 
 /** Delay before attempt n (1-based): exponential, "equal jitter" so it is never 0, capped. */
 export function backoffDelayMs(attempt: number, baseMs: number, maxMs: number, random: () => number): number {
@@ -50,6 +56,8 @@ export class ReconnectingSocket {
   private socket: WebSocket | undefined;
   private generation = 0;
   private everOpened = false;
+  /** Failed attempts before the current link opened, carried on if it does not last. */
+  private attemptsBeforeOpen = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private connectTimer: ReturnType<typeof setTimeout> | undefined;
   private current: SocketStatus = { state: 'stopped', failedAttempts: 0 };
@@ -133,6 +141,7 @@ export class ReconnectingSocket {
       clearTimeout(this.connectTimer);
       const reconnected = this.everOpened;
       this.everOpened = true;
+      this.attemptsBeforeOpen = this.current.failedAttempts;
       this.setStatus({ state: 'open', failedAttempts: 0, openedAtMs: this.options.now() });
       this.options.onOpen?.({ reconnected });
     };
@@ -146,17 +155,18 @@ export class ReconnectingSocket {
     socket.onclose = (event: CloseEvent) => {
       if (!isCurrent()) return;
       const wasOpen = this.current.state === 'open';
+      const shortLived = wasOpen && this.options.now() - (this.current.openedAtMs ?? 0) < SOCKET_STABLE_LINK_MS;
       this.socket = undefined;
       const reason = wasOpen
         ? `connection lost${event.code && event.code !== 1000 ? ` (code ${event.code})` : ''}`
         : 'could not connect';
-      this.scheduleRetry(reason);
+      this.scheduleRetry(reason, shortLived ? this.attemptsBeforeOpen : undefined);
     };
   }
 
-  private scheduleRetry(reason: string): void {
+  private scheduleRetry(reason: string, previousAttempts = this.current.failedAttempts): void {
     clearTimeout(this.connectTimer);
-    const failedAttempts = this.current.failedAttempts + 1;
+    const failedAttempts = previousAttempts + 1;
     const delayMs = backoffDelayMs(failedAttempts, this.options.baseBackoffMs, this.options.maxBackoffMs, this.options.random);
     this.setStatus({ state: 'reconnecting', failedAttempts, lastError: reason, retryAtMs: this.options.now() + delayMs });
     const generation = this.generation;
