@@ -85,9 +85,21 @@ function CapturePill({ phase, camera }: { phase: CapturePhase; camera: CameraInf
   );
 }
 
+/**
+ * The exposure's percentage, never going back within one capture: until NINA's first camera
+ * report the end is estimated from when the capture was sent, and a NINA that started exposing
+ * later moves the end back. The bar then waits for the exposure to catch up.
+ */
+function useForwardPercent(percent: number | undefined, captureKey: number | undefined): number | undefined {
+  const [peak, setPeak] = useState<{ key: number | undefined; percent: number }>({ key: undefined, percent: 0 });
+  if (percent !== undefined && (peak.key !== captureKey || percent > peak.percent)) setPeak({ key: captureKey, percent });
+  if (percent === undefined) return undefined;
+  return peak.key === captureKey ? Math.max(peak.percent, percent) : percent;
+}
+
 function ProgressLine({ phase, state }: { phase: CapturePhase; state: CaptureSessionState }) {
+  const percent = useForwardPercent(phase.kind === 'exposing' && phase.fraction !== undefined ? Math.round(phase.fraction * 100) : undefined, state.startedAtMs);
   if (phase.kind === 'idle') return null;
-  const percent = phase.kind === 'exposing' && phase.fraction !== undefined ? Math.round(phase.fraction * 100) : undefined;
   const busy = phase.kind !== 'exposing';
   let text: string;
   switch (phase.kind) {

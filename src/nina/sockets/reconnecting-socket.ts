@@ -42,9 +42,12 @@ export const SOCKET_MAX_BACKOFF_MS = 5_000;
 /**
  * A link that closes sooner than this after opening did not really come back: the back-off goes
  * on growing instead of starting over. Skydeck's server accepts the browser's socket before NINA
- * has accepted its own, so a NINA refusing sockets looks like an open followed at once by a close.
+ * has accepted its own, so a NINA refusing sockets looks like an open followed at once by a close,
+ * and without this every such flap would resync everything a few times a second.
  */
-export const SOCKET_STABLE_LINK_MS = 3_000;
+export const SOCKET_STABLE_LINK_MS = 1_000;
+/** The back-off after short-lived links grows only this far, so a NINA that is back is found within 2 s. */
+export const SOCKET_FLAP_MAX_BACKOFF_MS = 2_000;
 
 /** Delay before attempt n (1-based): exponential, "equal jitter" so it is never 0, capped. */
 export function backoffDelayMs(attempt: number, baseMs: number, maxMs: number, random: () => number): number {
@@ -164,10 +167,12 @@ export class ReconnectingSocket {
     };
   }
 
-  private scheduleRetry(reason: string, previousAttempts = this.current.failedAttempts): void {
+  /** `carriedAttempts`: the attempts before a link that did not last, to go on from. */
+  private scheduleRetry(reason: string, carriedAttempts?: number): void {
     clearTimeout(this.connectTimer);
-    const failedAttempts = previousAttempts + 1;
-    const delayMs = backoffDelayMs(failedAttempts, this.options.baseBackoffMs, this.options.maxBackoffMs, this.options.random);
+    const failedAttempts = (carriedAttempts ?? this.current.failedAttempts) + 1;
+    const maxMs = carriedAttempts === undefined ? this.options.maxBackoffMs : Math.min(this.options.maxBackoffMs, SOCKET_FLAP_MAX_BACKOFF_MS);
+    const delayMs = backoffDelayMs(failedAttempts, this.options.baseBackoffMs, maxMs, this.options.random);
     this.setStatus({ state: 'reconnecting', failedAttempts, lastError: reason, retryAtMs: this.options.now() + delayMs });
     const generation = this.generation;
     this.retryTimer = setTimeout(() => {
