@@ -85,7 +85,9 @@ test('capture a 2 s frame: the progress bar moves, the image and its IMAGE-SAVE 
   // The bar moved through the exposure a few times a second, forward (NINA's end time may correct it a little).
   expect(values.length).toBeGreaterThanOrEqual(5);
   values.slice(1).forEach((value, i) => expect(value).toBeGreaterThanOrEqual(values[i]! - 5));
-  expect(values.at(-1)).toBeGreaterThanOrEqual(90);
+  // The bar is redrawn four times a second, so its last value before the download is within a tick
+  // or two (on a busy machine) of the end: 2 s in 250 ms ticks is 12.5 % a tick.
+  expect(values.at(-1)).toBeGreaterThanOrEqual(75);
 
   // The new frame is shown, streamed at the viewer's width in device pixels, never as base64.
   await expect(page.getByTestId('viewer-image')).toHaveAttribute('data-frame', 'live:1');

@@ -23,6 +23,8 @@ async function captureFrame(page: Page, filter: string) {
 }
 
 test('after frames, an autofocus and guiding, a reload shows the same event log, HFR points and autofocus runs', async ({ page, skydeck, sim }) => {
+  // Two frames, an autofocus run and guiding, then a reload: about 20 s alone, more beside another worker.
+  test.setTimeout(60_000);
   await openSkydeck(page, skydeck, '/camera');
   const chart = page.getByTestId('hfr-chart');
   await captureFrame(page, 'R');
