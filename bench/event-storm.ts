@@ -5,7 +5,7 @@
 
 import type { Browser } from '@playwright/test';
 import { EVENT_LOG_CAPACITY } from '../src/store/event-log';
-import { simJson, sleep, startBenchServer } from './harness';
+import { readSavedEventLog, simJson, sleep, startBenchServer } from './harness';
 
 export interface StormResult {
   view: string;
@@ -56,21 +56,7 @@ async function storm(browser: Browser, view: string, path: string): Promise<Stor
     const counters = await page.evaluate(() => (window as unknown as { benchCounters: { commits: number; longTasks: number[] } }).benchCounters);
     // The log is saved at most every 2 s; hiding the page saves it at once.
     await sleep(3_000);
-    const numbers = (await page.evaluate(`(async () => {
-      const db = await new Promise((resolve, reject) => {
-        const request = indexedDB.open('skydeck');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const read = (operation) => new Promise((resolve) => {
-        const request = operation(db.transaction('state').objectStore('state'));
-        request.onsuccess = () => resolve(request.result);
-      });
-      const keys = await read((store) => store.getAllKeys());
-      const key = keys.find((candidate) => String(candidate).endsWith('history.event-log'));
-      const saved = JSON.parse(await read((store) => store.get(key)));
-      return saved.state.entries.filter((entry) => entry.name === 'BENCH-STORM').map((entry) => entry.data.N ?? -1);
-    })()`)) as number[];
+    const numbers = (await readSavedEventLog(page)).entries.filter((entry) => entry.name === 'BENCH-STORM').map((entry) => Number(entry.data.N ?? -1));
     const expected = Math.min(total, EVENT_LOG_CAPACITY - 50);
     const kept = new Set(numbers);
     let missing = 0;

@@ -40,3 +40,26 @@ export async function hideTab(page: Page): Promise<void> {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface SavedEventLog {
+  totalAppended: number;
+  entries: { name: string; source: string; receivedAtMs: number; ninaTime?: string; data: Record<string, unknown> }[];
+}
+
+/** The event log Skydeck saved in IndexedDB, as persisted (a string script: tsx would inject helpers into a function). */
+export function readSavedEventLog(page: Page): Promise<SavedEventLog> {
+  return page.evaluate(`(async () => {
+    const db = await new Promise((resolve, reject) => {
+      const request = indexedDB.open('skydeck');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const read = (operation) => new Promise((resolve) => {
+      const request = operation(db.transaction('state').objectStore('state'));
+      request.onsuccess = () => resolve(request.result);
+    });
+    const keys = await read((store) => store.getAllKeys());
+    const key = keys.find((candidate) => String(candidate).endsWith('history.event-log'));
+    return JSON.parse(await read((store) => store.get(key))).state;
+  })()`) as Promise<SavedEventLog>;
+}

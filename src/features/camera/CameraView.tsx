@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { Panel } from '../../components/Panel';
 import { PanelErrorBoundary } from '../../components/PanelErrorBoundary';
 import { useCameraInfo } from '../../nina/api/camera';
@@ -50,19 +50,26 @@ export function CameraView() {
   const newestItem = history.data?.at(-1);
   const newestSaved = newestItem && history.data ? { index: history.data.length - 1, item: newestItem } : undefined;
 
-  const openFrame = (index: number) => {
-    setOpenProblem(undefined);
-    setShown({ kind: 'history', index, liveSeqAtOpen: liveSeq });
-  };
-  const openPoint = (point: HfrPoint) => {
-    if (!history.data) {
-      setOpenProblem('NINA’s image history is not loaded yet; try again in a moment.');
-      return;
-    }
-    const index = historyIndexOf(point, history.data);
-    if (index === undefined) setOpenProblem('That frame is no longer in NINA’s image history (NINA was restarted since).');
-    else openFrame(index);
-  };
+  const openFrame = useCallback(
+    (index: number) => {
+      setOpenProblem(undefined);
+      setShown({ kind: 'history', index, liveSeqAtOpen: liveSeq });
+    },
+    [liveSeq],
+  );
+  // Stable between saves, so the HFR chart does not redraw on every camera poll.
+  const openPoint = useCallback(
+    (point: HfrPoint) => {
+      if (!history.data) {
+        setOpenProblem('NINA’s image history is not loaded yet; try again in a moment.');
+        return;
+      }
+      const index = historyIndexOf(point, history.data);
+      if (index === undefined) setOpenProblem('That frame is no longer in NINA’s image history (NINA was restarted since).');
+      else openFrame(index);
+    },
+    [history.data, openFrame],
+  );
 
   return (
     <div className="flex flex-col gap-3 lg:grid lg:grid-cols-[minmax(0,1fr)_minmax(0,25rem)] lg:items-start">

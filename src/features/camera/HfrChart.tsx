@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { CartesianGrid, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { Button } from '../../components/Button';
 import { ChartFrame } from '../../components/chart/ChartFrame';
@@ -92,7 +92,7 @@ function HfrPlot({ width, data, onOpen }: { width: number; data: HfrChartData; o
 }
 
 /** HFR (left, dots coloured by filter) and star count (right, line) for every saved frame of the sky. */
-export function HfrChart({ onOpen }: { onOpen: (point: HfrPoint) => void }) {
+export const HfrChart = memo(function HfrChart({ onOpen }: { onOpen: (point: HfrPoint) => void }) {
   const points = useHfrHistory((state) => state.points);
   const autofocusAtMs = useHfrHistory((state) => state.autofocusAtMs);
   const clear = useHfrHistory((state) => state.clear);
@@ -159,4 +159,4 @@ export function HfrChart({ onOpen }: { onOpen: (point: HfrPoint) => void }) {
       </ConfirmDialog>
     </div>
   );
-}
+});
