@@ -86,6 +86,8 @@ export function startEventSync({ http, socketUrl, queryClient, consumers = [] }:
     else batcher.push(item);
   };
 
+  /** Each unknown event name is reported once: a storm of them would otherwise cost a console line each. */
+  const unknownNames = new Set<string>();
   const onMessage = (text: string) => {
     const receivedAtMs = Date.now();
     const frame = parseSocketFrame(text);
@@ -102,7 +104,10 @@ export function startEventSync({ http, socketUrl, queryClient, consumers = [] }:
             unknown: frame.event.known ? undefined : true,
           },
         });
-        if (!frame.event.known) console.info(`[skydeck] event without a schema: ${frame.event.name}`, frame.event.data);
+        if (!frame.event.known && !unknownNames.has(frame.event.name)) {
+          unknownNames.add(frame.event.name);
+          console.info(`[skydeck] event without a schema: ${frame.event.name}`, frame.event.data);
+        }
         return;
       case 'message':
         receive({ entry: { name: 'MESSAGE', receivedAtMs, source: 'live', data: { Text: frame.text } } });

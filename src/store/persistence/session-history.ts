@@ -1,4 +1,4 @@
-import { createJSONStorage, type PersistOptions, type StateStorage } from 'zustand/middleware';
+import { createJSONStorage, type PersistOptions, type PersistStorage, type StateStorage, type StorageValue } from 'zustand/middleware';
 import { indexedDbStorage } from './indexeddb';
 
 /**
@@ -30,13 +30,13 @@ const instanceStorage: StateStorage = {
  * Writes the latest value of each key at most once per `intervalMs`, and at once when the page is
  * hidden or closed: a phone's browser may discard a hidden tab without warning.
  */
-const pendingWrites = new Map<string, { instance: string; value: string }>();
+const pendingWrites = new Map<string, { instance: string; value: unknown }>();
 let flushTimer: ReturnType<typeof setTimeout> | undefined;
 
 function flushPendingWrites(): void {
   clearTimeout(flushTimer);
   flushTimer = undefined;
-  for (const [name, { instance: owner, value }] of pendingWrites) void base.setItem(`${owner}|${name}`, value);
+  for (const [name, { instance: owner, value }] of pendingWrites) void base.setItem(`${owner}|${name}`, JSON.stringify(value));
   pendingWrites.clear();
 }
 
@@ -47,14 +47,16 @@ if (typeof window !== 'undefined') {
   });
 }
 
-function throttledStorage(intervalMs: number): StateStorage {
+function throttledStorage<P>(intervalMs: number): PersistStorage<P> {
+  const json = createJSONStorage<P>(() => instanceStorage)!;
   return {
-    getItem: instanceStorage.getItem,
+    getItem: json.getItem,
     removeItem: (name) => {
       pendingWrites.delete(name);
-      return instanceStorage.removeItem(name);
+      return json.removeItem(name);
     },
-    setItem: (name, value) => {
+    // Serialized when written, not on every change: a log of 2000 entries changes with every event.
+    setItem: (name, value: StorageValue<P>) => {
       pendingWrites.set(name, { instance, value });
       flushTimer ??= setTimeout(flushPendingWrites, intervalMs);
     },
@@ -73,9 +75,9 @@ export function sessionHistoryOptions<S, P>(
   partialize: (state: S) => P,
   { throttleMs }: SessionHistoryPersistence = {},
 ): PersistOptions<S, P> {
-  const storage = throttleMs ? throttledStorage(throttleMs) : instanceStorage;
+  const storage = throttleMs ? throttledStorage<P>(throttleMs) : createJSONStorage<P>(() => instanceStorage);
   // registerHistoryStore loads it for the NINA in use, switchHistoryInstance for the next one.
-  return { name: `history.${name}`, version, storage: createJSONStorage<P>(() => storage), partialize, skipHydration: true };
+  return { name: `history.${name}`, version, storage, partialize, skipHydration: true };
 }
 
 /**
