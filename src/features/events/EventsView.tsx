@@ -1,9 +1,10 @@
-import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { Button } from '../../components/Button';
 import { StatusPill } from '../../components/StatusPill';
 import { formatClockTime } from '../../lib/format';
-import { EVENT_LOG_CAPACITY, useEventLogStore, type EventLogEntry } from '../../store/event-log';
+import { EVENT_LOG_CAPACITY, type EventLogEntry } from '../../store/event-log';
 import { eventTone, summarizeData } from './event-presentation';
+import { useThrottledEventLog } from './use-throttled-log';
 
 /** Rows rendered at once; "Show more" adds another page. Keeps a storm of events cheap to draw. */
 const PAGE_SIZE = 200;
@@ -28,33 +29,34 @@ const EventRow = memo(function EventRow({ entry }: { entry: EventLogEntry }) {
   );
 });
 
+/** The list is redrawn at most this often, however fast events arrive. */
+const LOG_REDRAW_MS = 250;
+
 export function EventsView() {
-  const entries = useEventLogStore((state) => state.entries);
-  const totalAppended = useEventLogStore((state) => state.totalAppended);
+  const { entries, totalAppended } = useThrottledEventLog(LOG_REDRAW_MS);
   const [filter, setFilter] = useState('');
   const [search, setSearch] = useState('');
   const [limit, setLimit] = useState(PAGE_SIZE);
-  const deferredEntries = useDeferredValue(entries);
   const filterId = useId();
   const searchId = useId();
 
   const names = useMemo(() => {
     const counts = new Map<string, number>();
-    for (const entry of deferredEntries) counts.set(entry.name, (counts.get(entry.name) ?? 0) + 1);
+    for (const entry of entries) counts.set(entry.name, (counts.get(entry.name) ?? 0) + 1);
     return [...counts].sort(([a], [b]) => a.localeCompare(b));
-  }, [deferredEntries]);
+  }, [entries]);
 
   const matching = useMemo(() => {
     const needle = search.trim().toLowerCase();
     const result: EventLogEntry[] = [];
-    for (let i = deferredEntries.length - 1; i >= 0; i -= 1) {
-      const entry = deferredEntries[i] as EventLogEntry;
+    for (let i = entries.length - 1; i >= 0; i -= 1) {
+      const entry = entries[i] as EventLogEntry;
       if (filter && entry.name !== filter) continue;
       if (needle && !`${entry.name} ${summarizeData(entry.data)} ${entry.problem ?? ''}`.toLowerCase().includes(needle)) continue;
       result.push(entry);
     }
     return result;
-  }, [deferredEntries, filter, search]);
+  }, [entries, filter, search]);
 
   const dropped = Math.max(0, totalAppended - EVENT_LOG_CAPACITY);
 
@@ -74,7 +76,7 @@ export function EventsView() {
             }}
             className="min-h-11 rounded-lg border border-border bg-surface-2 px-3 text-sm"
           >
-            <option value="">All types ({deferredEntries.length})</option>
+            <option value="">All types ({entries.length})</option>
             {names.map(([name, count]) => (
               <option key={name} value={name}>
                 {name} ({count})
@@ -97,12 +99,12 @@ export function EventsView() {
         </div>
       </div>
       <p className="text-xs text-muted" aria-live="polite">
-        {matching.length} of {deferredEntries.length} events, newest first.
+        {matching.length} of {entries.length} events, newest first.
         {dropped > 0 ? ` ${dropped} older events no longer kept here; NINA keeps them all in its event history.` : ''}
       </p>
       {matching.length === 0 ? (
         <p className="rounded-xl border border-border bg-surface p-4 text-sm text-muted">
-          {deferredEntries.length === 0 ? 'No events yet. They appear here as NINA sends them.' : 'No event matches.'}
+          {entries.length === 0 ? 'No events yet. They appear here as NINA sends them.' : 'No event matches.'}
         </p>
       ) : (
         <ol aria-label="Event log" className="rounded-xl border border-border bg-surface px-3">
