@@ -30,6 +30,19 @@ describe('reconcileHistory', () => {
     expect(result.cursor).toBe(6);
   });
 
+  it('knows the live events sent before the request are in the reply', () => {
+    // E arrived before the request went out, so it is the reply's last row, not a newer E.
+    expect(reconcileHistory(rows('A', 'B', 'C', 'E'), 2, ['E'], 1)).toEqual({ missed: rows('C'), cursor: 4, ambiguous: false });
+  });
+
+  it('says when the reply may or may not end with a live event of the same name', () => {
+    // P arrived while the reply travelled: the reply's last P may be it, or the one before it.
+    const result = reconcileHistory(rows('A', 'B', 'P'), 2, ['P'], 0);
+    expect(result.ambiguous).toBe(true);
+    // Asked again once P had arrived, the reply holds it for sure.
+    expect(reconcileHistory(rows('A', 'B', 'P', 'P'), 2, ['P'], 1)).toEqual({ missed: rows('P'), cursor: 4, ambiguous: false });
+  });
+
   it('treats a history shorter than the cursor as a restarted NINA: every row is new', () => {
     const result = reconcileHistory(rows('A', 'B'), 10, []);
     expect(result.missed.map((r) => r.name)).toEqual(['A', 'B']);

@@ -51,23 +51,31 @@ export function readHistoryRow(row: unknown): HistoryRow | undefined {
 /**
  * Which history rows we missed: those past `cursor`, minus the newest ones that we also received
  * live since the socket reopened (the history request races with them). Returns the new cursor.
+ * The first `inReplyAtLeast` live events arrived before the request was sent, so the reply holds
+ * them. Rows carry no ids, so the overlap is found by names; when the reply could end with live
+ * events of the same names or not (two AUTOFOCUS-POINT-ADDED in a row, the second arriving while
+ * the reply travelled), `ambiguous` says so and the caller asks again.
  */
 export function reconcileHistory(
   rows: readonly HistoryRow[],
   cursor: number,
   liveNamesSinceOpen: readonly string[],
-): { missed: HistoryRow[]; cursor: number } {
+  inReplyAtLeast = 0,
+): { missed: HistoryRow[]; cursor: number; ambiguous: boolean } {
   // A history shorter than what we had seen means NINA restarted: every row is new to us.
   const start = cursor > rows.length ? 0 : Math.max(cursor, 0);
   const unseen = rows.slice(start);
-  let overlap = Math.min(unseen.length, liveNamesSinceOpen.length);
-  for (; overlap > 0; overlap -= 1) {
-    const tail = unseen.slice(unseen.length - overlap).map((row) => row.name);
-    if (tail.every((name, i) => name === liveNamesSinceOpen[i])) break;
-  }
+  const fits = (overlap: number) => unseen.slice(unseen.length - overlap).every((row, i) => row.name === liveNamesSinceOpen[i]);
+  const candidates: number[] = [];
+  for (let overlap = Math.min(unseen.length, liveNamesSinceOpen.length); overlap >= 0; overlap -= 1) if (fits(overlap)) candidates.push(overlap);
+  const sure = candidates.filter((overlap) => overlap >= inReplyAtLeast);
+  // If even the events sent before the request do not fit, NINA's order surprised us: take the longest fit.
+  const choices = sure.length > 0 ? sure : candidates;
+  const overlap = choices[0] ?? 0;
   return {
     missed: unseen.slice(0, unseen.length - overlap),
     cursor: rows.length + (liveNamesSinceOpen.length - overlap),
+    ambiguous: choices.length > 1,
   };
 }
 

@@ -115,6 +115,28 @@ describe('startEventSync', () => {
     expect(calls.filter((path) => path === '/event-history')).toHaveLength(2);
   });
 
+  it('a live event that arrives while the history travels, named like the reply’s last row, is neither lost nor doubled', async () => {
+    const history: Record<string, unknown>[] = [
+      { Event: 'MOUNT-UNPARKED', Time: 't0' },
+      { Event: 'GUIDER-DITHER', Time: 't1' },
+    ];
+    let replies = 0;
+    const { http, calls } = fakeHttp(() => {
+      replies += 1;
+      const reply = [...history];
+      if (replies === 1) {
+        // NINA built the reply, then dithered again and sent that live before the reply arrived.
+        history.push({ Event: 'GUIDER-DITHER', Time: 't2' });
+        latestSocket().event({ Event: 'GUIDER-DITHER' });
+      }
+      return reply;
+    });
+    stop = startEventSync({ http, socketUrl: 'ws://nina/v2/socket', queryClient: new QueryClient() });
+    latestSocket().open();
+    await vi.waitFor(() => expect(names()).toEqual(['history:MOUNT-UNPARKED', 'history:GUIDER-DITHER', 'live:GUIDER-DITHER']));
+    expect(calls.filter((path) => path === '/event-history')).toHaveLength(2);
+  });
+
   it('a sequence that finished while the link was down is not left running, and old news raises nothing', async () => {
     const history: Record<string, unknown>[] = [];
     const { http } = fakeHttp(() => history);

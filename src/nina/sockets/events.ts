@@ -21,6 +21,8 @@ import { ReconnectingSocket } from './reconnecting-socket';
 
 /** A phone that slept this long may hold a socket that is silently dead: dial again on wake. */
 export const SOCKET_RECYCLE_AFTER_HIDDEN_MS = 30_000;
+/** Reads of `/event-history` while live events keep making its overlap with them ambiguous. */
+const HISTORY_ATTEMPTS = 3;
 
 export interface EventSyncOptions {
   http: NinaHttp;
@@ -139,9 +141,15 @@ export function startEventSync({ http, socketUrl, queryClient, consumers = [] }:
     namesDuringSync = names;
     let recovered: Received[];
     try {
-      const raw = await http.get('/event-history', z.array(z.unknown()), { signal: request.signal, timeoutMs: 30_000 });
-      const rows = raw.map(readHistoryRow).filter((row): row is HistoryRow => row !== undefined);
-      const { missed, cursor: next } = reconcileHistory(rows, cursor.get(), names);
+      let reconciled: ReturnType<typeof reconcileHistory>;
+      for (let attempt = 1; ; attempt += 1) {
+        const liveBeforeRequest = names.length;
+        const raw = await http.get('/event-history', z.array(z.unknown()), { signal: request.signal, timeoutMs: 30_000 });
+        const rows = raw.map(readHistoryRow).filter((row): row is HistoryRow => row !== undefined);
+        reconciled = reconcileHistory(rows, cursor.get(), names, liveBeforeRequest);
+        if (!reconciled.ambiguous || attempt >= HISTORY_ATTEMPTS) break;
+      }
+      const { missed, cursor: next } = reconciled;
       // On first contact these are the events from before Skydeck was opened, as far as the log holds.
       const now = Date.now();
       recovered = missed.slice(-EVENT_LOG_CAPACITY).map((row) => ({ entry: historyRowToEntry(row, now), event: recoveredStateEvent(row) }));
