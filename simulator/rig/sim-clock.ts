@@ -44,14 +44,25 @@ export class SimClock {
     return Math.max(0, simMs / this.speed);
   }
 
-  /** Runs `callback` once after `simMs` of simulated time. */
+  /**
+   * Runs `callback` once after `simMs` of simulated time. Node may fire a timer up to a
+   * millisecond early by its own clock, which at high speeds is seconds of simulated time, so an
+   * early wake-up waits again for the rest.
+   */
   setTimer(simMs: number, callback: () => void): Timer {
     if (this.disposed) return { cancel: () => undefined };
-    const handle = setTimeout(() => {
-      this.timers.delete(handle);
-      callback();
-    }, this.realDelayMs(simMs));
-    this.timers.add(handle);
+    const dueMs = this.nowMs() + simMs;
+    let handle: NodeJS.Timeout;
+    const arm = (delaySimMs: number) => {
+      handle = setTimeout(() => {
+        this.timers.delete(handle);
+        const leftMs = dueMs - this.nowMs();
+        if (leftMs > 0 && !this.disposed) arm(leftMs);
+        else callback();
+      }, this.realDelayMs(delaySimMs));
+      this.timers.add(handle);
+    };
+    arm(simMs);
     return {
       cancel: () => {
         clearTimeout(handle);
