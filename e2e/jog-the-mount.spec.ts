@@ -42,7 +42,7 @@ async function openMountView(page: Page, skydeck: Parameters<typeof openSkydeck>
   await fetch(`${sim.url}/__sim/mount/axes`, { method: 'DELETE' });
 }
 
-test('hold north for 3 s with the mouse: a frame at once, keepalives ≤ 600 ms apart, a stop on release', async ({ page, skydeck, sim }) => {
+test('hold north for 3 s with the mouse: a frame at once, keepalives every 400 ms (never 1 s apart), a stop on release', async ({ page, skydeck, sim }) => {
   await openMountView(page, skydeck, sim);
   const pointerTimes = await recordPointerTimes(page);
   const decBefore = await declination(sim);
@@ -63,7 +63,10 @@ test('hold north for 3 s with the mouse: a frame at once, keepalives ≤ 600 ms 
   expect(down?.type).toBe('pointerdown');
   expect(moves[0]!.atMs - down!.atMs).toBeLessThan(100);
   expect(moves.length).toBeGreaterThanOrEqual(6);
-  for (let i = 1; i < moves.length; i += 1) expect(moves[i]!.atMs - moves[i - 1]!.atMs).toBeLessThanOrEqual(600);
+  // Keepalives every 400 ms; a busy machine may delay one, but never near NINA's 1800 ms watchdog.
+  const gapsMs = moves.slice(1).map((frame, i) => frame.atMs - moves[i]!.atMs);
+  expect([...gapsMs].sort((a, b) => a - b)[Math.floor(gapsMs.length / 2)]).toBeLessThanOrEqual(450);
+  for (const gapMs of gapsMs) expect(gapMs).toBeLessThanOrEqual(1_000);
   expect(stop).toBeDefined();
   expect(stop!.atMs - up!.atMs).toBeLessThan(100);
   expect(stop!.atMs).toBeGreaterThan(moves.at(-1)!.atMs);
