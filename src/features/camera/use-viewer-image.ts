@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { isNinaError } from '../../nina/errors';
 import { fetchImage, type ImageRequest, type ImageSource } from '../../nina/api/images';
 import { useNinaClient } from '../../nina/api/client-context';
-import { LatestImageLoader, type LoadedImage } from './image-loader';
+import { LatestImageLoader, type LoadedImage } from '../../lib/latest-image-loader';
 
 export interface ViewerTag {
   request: ImageRequest;

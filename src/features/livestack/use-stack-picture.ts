@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNinaClient } from '../../nina/api/client-context';
 import { fetchStackImage, STACK_JPEG_QUALITY } from '../../nina/api/livestack';
 import { isNinaError } from '../../nina/errors';
-import { PictureLoader, type LoadedPicture } from './stack-image-loader';
+import { LatestImageLoader, type LoadedImage } from '../../lib/latest-image-loader';
 
 /** A picture at least this much narrower than its place is fetched again when the place grows. */
 const GROWTH_BEFORE_REFETCH = 1.2;
@@ -19,7 +19,7 @@ export interface PictureTag {
   attempt: number;
 }
 
-export type StackPicture = LoadedPicture<PictureTag>;
+export type StackPicture = LoadedImage<PictureTag>;
 
 export interface StackPictureState {
   picture?: StackPicture;
@@ -64,10 +64,10 @@ export function useStackPicture({ target, filter, version, widthPx, enabled }: S
   const { http } = useNinaClient();
   const [state, setState] = useState<StackPictureState>({ loading: false });
   const [attempt, setAttempt] = useState(0);
-  const loader = useRef<PictureLoader<PictureTag> | undefined>(undefined);
+  const loader = useRef<LatestImageLoader<PictureTag> | undefined>(undefined);
 
   useEffect(() => {
-    const current = new PictureLoader<PictureTag>({
+    const current = new LatestImageLoader<PictureTag>({
       fetch: (tag, signal) =>
         fetchStackImage(
           http,

@@ -1,48 +1,49 @@
 /**
- * Fetches and decodes one stack picture at a time for one place on screen. A request made while
- * another is on its way waits, and only the newest waiting one is fetched next: updates that
- * arrive faster than pictures download cost two downloads, not one each. The decoded picture is
- * handed over as an object URL that the receiver revokes when it shows the next one.
+ * Fetches, decodes and hands over one image at a time, for one place on screen (the camera's
+ * viewer, a live-stack tile). While one is on its way a newer request waits, and only the newest
+ * waiting request is fetched after it: a burst of IMAGE-PREPARED or STACK-UPDATED events costs two
+ * downloads, not one per event. The decoded image is handed over as an object URL that
+ * the receiver revokes once it shows a newer one.
  */
 
-export interface DecodedSize {
+export interface DecodedImage {
   widthPx: number;
   heightPx: number;
 }
 
-export interface LoadedPicture<T> extends DecodedSize {
+export interface LoadedImage<T> extends DecodedImage {
   url: string;
   bytes: number;
   tag: T;
 }
 
-export interface PictureLoaderOptions<T> {
+export interface ImageLoaderOptions<T> {
   fetch: (tag: T, signal: AbortSignal) => Promise<Blob>;
-  onLoaded: (picture: LoadedPicture<T>) => void;
+  onLoaded: (image: LoadedImage<T>) => void;
   onFailed: (tag: T, error: unknown) => void;
-  onBusy: (busy: boolean) => void;
-  /** Decoded before it is handed over, so the swap paints at once and never shows half a picture. */
-  decode?: (url: string) => Promise<DecodedSize>;
+  onBusy?: (busy: boolean) => void;
+  /** Decode before handing over, so the swap paints at once and never shows a half-drawn image. */
+  decode?: (url: string) => Promise<DecodedImage>;
   createUrl?: (blob: Blob) => string;
   revokeUrl?: (url: string) => void;
 }
 
-async function decodeInBrowser(url: string): Promise<DecodedSize> {
+export async function decodeInBrowser(url: string): Promise<DecodedImage> {
   const image = new Image();
   image.src = url;
   await image.decode();
   return { widthPx: image.naturalWidth, heightPx: image.naturalHeight };
 }
 
-export class PictureLoader<T> {
+export class LatestImageLoader<T> {
   private inFlight: AbortController | undefined;
   private waiting: { tag: T } | undefined;
   private disposed = false;
-  private readonly decode: (url: string) => Promise<DecodedSize>;
+  private readonly decode: (url: string) => Promise<DecodedImage>;
   private readonly createUrl: (blob: Blob) => string;
   private readonly revokeUrl: (url: string) => void;
 
-  constructor(private readonly options: PictureLoaderOptions<T>) {
+  constructor(private readonly options: ImageLoaderOptions<T>) {
     this.decode = options.decode ?? decodeInBrowser;
     this.createUrl = options.createUrl ?? ((blob) => URL.createObjectURL(blob));
     this.revokeUrl = options.revokeUrl ?? ((url) => URL.revokeObjectURL(url));
@@ -50,8 +51,11 @@ export class PictureLoader<T> {
 
   request(tag: T): void {
     if (this.disposed) return;
-    if (this.inFlight) this.waiting = { tag };
-    else void this.run(tag);
+    if (this.inFlight) {
+      this.waiting = { tag };
+      return;
+    }
+    void this.run(tag);
   }
 
   dispose(): void {
@@ -63,13 +67,13 @@ export class PictureLoader<T> {
   private async run(tag: T): Promise<void> {
     const controller = new AbortController();
     this.inFlight = controller;
-    this.options.onBusy(true);
+    this.options.onBusy?.(true);
     let url: string | undefined;
     try {
       const blob = await this.options.fetch(tag, controller.signal);
       url = this.createUrl(blob);
       const size = await this.decode(url);
-      if (this.disposed) throw new DOMException('The picture is no longer shown', 'AbortError');
+      if (this.disposed) throw new DOMException('The image is no longer shown', 'AbortError');
       this.options.onLoaded({ url, bytes: blob.size, tag, ...size });
       url = undefined;
     } catch (error) {
@@ -80,7 +84,7 @@ export class PictureLoader<T> {
       const next = this.waiting;
       this.waiting = undefined;
       if (next && !this.disposed) void this.run(next.tag);
-      else if (!this.disposed) this.options.onBusy(false);
+      else if (!this.disposed) this.options.onBusy?.(false);
     }
   }
 }
