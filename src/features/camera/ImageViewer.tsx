@@ -3,7 +3,7 @@ import { Spinner } from '../../components/Button';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { actualPixelsZoom, clampView, FIT_VIEW, fitSize, pinch, zoomAt, type Point, type Size, type ViewState } from '../../lib/view-transform';
 import type { ImageRequest, ImageSource } from '../../nina/api/images';
-import { useBoxSize } from './use-box-size';
+import { useBoxSize } from '../../components/use-box-size';
 import { frameKeyOf, initialViewerImageState, isFullResolution, useViewerImageLoader, type ViewerImageState, type ViewerTag } from './use-viewer-image';
 import { linkIsSlow, qualityFor, stretchFor, useViewerSettings } from './viewer-settings';
 

@@ -7,7 +7,8 @@ import { formatClockTime } from '../../lib/format';
 import { formatCounts, formatIntegration, formatSubExposure } from './integration';
 import type { StackTileRef } from './stack-groups';
 import { formatAgo } from './StackTile';
-import { MAX_ZOOM, useBoxSize, usePanZoom, ZOOM_STEP } from './use-pan-zoom';
+import { useBoxSize } from '../../components/use-box-size';
+import { MAX_ZOOM, usePanZoom, ZOOM_STEP } from './use-pan-zoom';
 import { usePageVisible, useStack } from './use-stack';
 import { DEFAULT_STACK_ASPECT, isWholeStack, useStackPicture } from './use-stack-picture';
 

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState, type PointerEvent as ReactPointerEvent, type RefObject } from 'react';
+import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent, type RefObject } from 'react';
 import { clampView, FIT_VIEW, fitSize, pinch, zoomAt, type Point, type Size, type ViewState } from '../../lib/view-transform';
 
 /** Deep enough to count a stack's hot pixels and judge its stars. */
@@ -10,25 +10,6 @@ export const ZOOM_STEP = 1.5;
 const DOUBLE_TAP_MS = 300;
 const TAP_SLOP_PX = 10;
 const WHEEL_ZOOM_PER_PX = 0.0015;
-
-/** The element's content box in CSS pixels, kept current by a ResizeObserver. */
-export function useBoxSize<T extends HTMLElement>(): [RefObject<T | null>, Size] {
-  const ref = useRef<T>(null);
-  const [size, setSize] = useState<Size>({ width: 0, height: 0 });
-  useLayoutEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const observer = new ResizeObserver(([entry]) => {
-      if (!entry) return;
-      const width = Math.round(entry.contentRect.width);
-      const height = Math.round(entry.contentRect.height);
-      setSize((previous) => (previous.width === width && previous.height === height ? previous : { width, height }));
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-  return [ref, size];
-}
 
 export interface PanZoom {
   /** The view as shown: always within bounds for the current box and picture. */

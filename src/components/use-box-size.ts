@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import type { Size } from '../../lib/view-transform';
+import type { Size } from '../lib/view-transform';
 
 /** The element's content box in CSS pixels, kept current by a ResizeObserver. */
 export function useBoxSize<T extends HTMLElement>(): [RefObject<T | null>, Size] {
